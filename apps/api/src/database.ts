@@ -1,0 +1,12 @@
+import { createDataSource } from '@app/platform';
+import { migrations } from '../../../migrations';
+
+/** Every entity of every lib, registered once here (the composition root). */
+export const ENTITIES: Function[] = [];
+
+export const MIGRATIONS = migrations;
+
+/** The owner's data source: migrations, CLI and seeds. */
+export function ownerDataSource(url: string) {
+  return createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, poolSize: 2, applicationName: 'envol-owner' });
+}

@@ -1,0 +1,73 @@
+// NestJS 12 ships ESM only: @swc/jest compiles our TypeScript and those packages to CommonJS.
+const transform = {
+  '^.+\\.(t|j|mj)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true, tsx: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true, react: { runtime: 'automatic' } },
+        target: 'es2022',
+        keepClassNames: true,
+      },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const common = {
+  rootDir: __dirname,
+  transform,
+  transformIgnorePatterns: [
+    '/node_modules/(?!(@nestjs|cookie|content-disposition|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras|peek-readable)/)',
+  ],
+  moduleNameMapper: {
+    '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
+  testEnvironment: 'node',
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.envol/'],
+};
+
+const withDatabase = {
+  globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/{apps,libs,migrations,test/unit}/**/*.spec.{ts,tsx}'],
+    },
+    {
+      ...common,
+      ...withDatabase,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/{apps,libs,test/integration}/**/*.int-spec.ts'],
+      testTimeout: 30_000,
+    },
+    {
+      ...common,
+      ...withDatabase,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
+      testTimeout: 30_000,
+    },
+    {
+      ...common,
+      ...withDatabase,
+      displayName: 'faults',
+      testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+      testTimeout: 120_000,
+    },
+    {
+      ...common,
+      ...withDatabase,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
+      testTimeout: 90_000,
+    },
+  ],
+};

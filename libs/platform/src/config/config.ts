@@ -1,0 +1,119 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, validateSync } from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+const ENVIRONMENTS = ['production', 'development', 'test'] as const;
+const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
+const REDIS_URL = /^rediss?:\/\/.+/;
+
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+
+/**
+ * Every setting Envol reads from its environment, validated once at start-up.
+ * Only this lib reads `process.env`; everything else receives an `AppConfig`.
+ */
+export class AppConfig {
+  @IsIn(ENVIRONMENTS)
+  NODE_ENV: (typeof ENVIRONMENTS)[number] = 'development';
+
+  /** Runtime connection, as the `envol_app` role. Unset: an embedded PostgreSQL is started. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL' })
+  DATABASE_URL?: string;
+
+  /** Owner connection (`envol_owner`): migrations, provisioning CLI, seeds. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL' })
+  DATABASE_OWNER_URL?: string;
+
+  /** `envol_system` (BYPASSRLS): only the outbox relay, the sweep, reminder selection and the audit sealer. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL' })
+  DATABASE_SYSTEM_URL?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DATABASE_POOL_SIZE = 10;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(REDIS_URL, { message: 'must be a redis:// URL' })
+  REDIS_URL?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  ENVOL_KEYS_FILE?: string;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  @IsString()
+  HOST = '127.0.0.1';
+
+  /** Comma-separated proxy addresses whose X-Forwarded-For is believed; empty trusts none. */
+  @IsString()
+  TRUST_PROXY = '';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^https?:\/\/.+/, { message: 'must be an http(s) URL' })
+  PUBLIC_URL?: string;
+
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  DEMO_PASSWORD?: string;
+
+  /** Folder of the embedded PostgreSQL and generated key file (git-ignored). */
+  @IsString()
+  ENVOL_HOME = '.envol';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+
+  get trustedProxies(): string[] {
+    return this.TRUST_PROXY.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
+  }
+}
+
+export class ConfigError extends Error {}
+
+/** Validates the environment; the error message is one line naming each bad variable (never its value). */
+export function loadConfig(env: Record<string, string | undefined> = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const raw: Record<string, string> = {};
+  for (const key of known) {
+    const value = env[key];
+    if (value !== undefined) raw[key] = value;
+  }
+  const config = plainToInstance(AppConfig, raw, { exposeDefaultValues: true });
+  const errors = validateSync(config, { skipMissingProperties: false });
+  if (errors.length > 0) {
+    const parts = errors.map((e) => `${e.property} ${Object.values(e.constraints ?? {}).join(', ')}`);
+    throw new ConfigError(`Invalid configuration: ${parts.join('; ')}`);
+  }
+  if (config.isProduction) {
+    const missing = ['DATABASE_URL', 'DATABASE_OWNER_URL', 'ENVOL_KEYS_FILE'].filter(
+      (k) => !config[k as keyof AppConfig],
+    );
+    if (missing.length > 0) throw new ConfigError(`Invalid configuration: ${missing.join(', ')} required in production`);
+  }
+  return config;
+}

@@ -1,0 +1,9 @@
+export {
+  createTestDatabase,
+  dropDatabase,
+  superuserUrl,
+  templateName,
+  testRunId,
+  TEST_ROLE_PASSWORDS,
+  type TestDatabase,
+} from './test-database';

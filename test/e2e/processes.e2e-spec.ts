@@ -1,0 +1,109 @@
+import { createTestDatabase, type TestDatabase } from '@app/testing';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+// These start the compiled entry points, as production does: `npm test` builds before the suites.
+const root = resolve(__dirname, '../..');
+const API = resolve(root, 'dist/apps/api/src/main.js');
+const WORKER = resolve(root, 'dist/apps/worker/src/main.js');
+
+interface Run {
+  child: ChildProcess;
+  output: () => string;
+  waitFor: (pattern: RegExp, ms?: number) => Promise<void>;
+  exited: Promise<number | null>;
+}
+
+function run(entry: string, env: Record<string, string>): Run {
+  let output = '';
+  const child = spawn(process.execPath, [entry], {
+    cwd: root,
+    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', LOG_LEVEL: 'info', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+  const waitFor = (pattern: RegExp, ms = 20_000) =>
+    new Promise<void>((resolveWait, reject) => {
+      const started = Date.now();
+      const tick = setInterval(() => {
+        if (pattern.test(output)) {
+          clearInterval(tick);
+          resolveWait();
+        } else if (Date.now() - started > ms || child.exitCode !== null) {
+          clearInterval(tick);
+          reject(new Error(`never saw ${pattern}; output:\n${output}`));
+        }
+      }, 50);
+    });
+  return { child, output: () => output, waitFor, exited };
+}
+
+const freePort = () =>
+  new Promise<number>((r) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => r(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+
+describe('compiled entry points', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    expect(existsSync(API)).toBe(true);
+    db = await createTestDatabase();
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('stops at start-up with one line naming a malformed variable', async () => {
+    const api = run(API, { PORT: 'eighty', DATABASE_URL: db.appUrl });
+    expect(await api.exited).toBe(1);
+    const lines = api.output().trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/PORT/);
+  });
+
+  it('serves, answers its health check, and stops cleanly on SIGTERM', async () => {
+    const port = await freePort();
+    const home = mkdtempSync(join(tmpdir(), 'envol-home-'));
+    const api = run(API, {
+      PORT: String(port),
+      DATABASE_URL: db.appUrl,
+      DATABASE_OWNER_URL: db.ownerUrl,
+      ENVOL_HOME: home,
+    });
+    try {
+      await api.waitFor(/Envol is ready on http:\/\/127\.0\.0\.1:\d+/);
+      const res = await fetch(`http://127.0.0.1:${port}/api/health`);
+      expect(res.status).toBe(200);
+    } finally {
+      api.child.kill('SIGTERM');
+    }
+    expect(await api.exited).toBe(0);
+  });
+
+  it('boots the worker: connects to PostgreSQL and Redis, then stops cleanly on SIGTERM', async () => {
+    const worker = run(WORKER, { DATABASE_URL: db.appUrl, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
+    try {
+      await worker.waitFor(/"msg":"worker ready"/);
+    } finally {
+      worker.child.kill('SIGTERM');
+    }
+    expect(await worker.exited).toBe(0);
+    expect(worker.output()).toMatch(/"msg":"worker stopped"/);
+  });
+
+  it('refuses to start the worker without Redis, in one line', async () => {
+    const worker = run(WORKER, { DATABASE_URL: db.appUrl });
+    expect(await worker.exited).toBe(1);
+    expect(worker.output().trim().split('\n')).toEqual([expect.stringMatching(/REDIS_URL/)]);
+  });
+});
