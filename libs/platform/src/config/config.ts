@@ -110,7 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${parts.join('; ')}`);
   }
   if (config.isProduction) {
-    const missing = ['DATABASE_URL', 'DATABASE_OWNER_URL', 'ENVOL_KEYS_FILE'].filter(
+    // The owner URL is needed by migrations and the CLI only; they check it themselves.
+    const missing = ['DATABASE_URL', 'ENVOL_KEYS_FILE'].filter(
       (k) => !config[k as keyof AppConfig],
     );
     if (missing.length > 0) throw new ConfigError(`Invalid configuration: ${missing.join(', ')} required in production`);
