@@ -18,7 +18,7 @@ const common = {
   rootDir: __dirname,
   transform,
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|cookie|content-disposition|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras|peek-readable)/)',
+    '/node_modules/(?!(@nestjs|@scure|@noble|@otplib|otplib|cookie|content-disposition|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras|peek-readable)/)',
   ],
   moduleNameMapper: {
     '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts',
@@ -31,6 +31,7 @@ const common = {
 const withDatabase = {
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
   globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+  setupFilesAfterEnv: ['<rootDir>/test/setup/timeouts.ts'],
 };
 
 /** @type {import('jest').Config} */
@@ -46,28 +47,24 @@ module.exports = {
       ...withDatabase,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs,test/integration}/**/*.int-spec.ts'],
-      testTimeout: 30_000,
     },
     {
       ...common,
       ...withDatabase,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'],
-      testTimeout: 30_000,
     },
     {
       ...common,
       ...withDatabase,
       displayName: 'faults',
       testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
-      testTimeout: 120_000,
     },
     {
       ...common,
       ...withDatabase,
       displayName: 'browser',
       testMatch: ['<rootDir>/test/browser/**/*.browser-spec.ts'],
-      testTimeout: 90_000,
     },
   ],
 };

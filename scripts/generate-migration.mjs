@@ -1,5 +1,6 @@
 // `npm run migration:generate -- AddPersons`: writes migrations/<timestamp>-add-persons.ts from the
 // entity diff and lists it in migrations/index.ts. Read the file before committing it.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { schemaDiff } from './schema-diff.mjs';
@@ -46,4 +47,5 @@ const importEnd = index.indexOf('\n', lastImport);
 index = `${index.slice(0, importEnd + 1)}import { ${cls} } from './${file}';\n${index.slice(importEnd + 1)}`;
 index = index.replace(/\];\s*$/, `, ${cls}];\n`);
 writeFileSync(indexPath, index);
+execFileSync(path.join(root, 'node_modules/.bin/prettier'), ['--write', '--log-level', 'warn', path.join(root, 'migrations')]);
 console.log(`Wrote migrations/${file}.ts (${up.length} statements) and listed it in migrations/index.ts.`);

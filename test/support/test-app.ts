@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { AuthSettings } from '@app/auth';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { FixedClock, generateKeyFileJson, Keys, loadConfig, loggerOptions, type AppConfig } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
@@ -22,6 +23,7 @@ export interface TestApp {
 
 export interface TestAppOptions {
   env?: Record<string, string>;
+  authSettings?: AuthSettings;
   webRoot?: string;
   now?: Date;
 }
@@ -48,7 +50,14 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   });
   const logger = pino(loggerOptions(config), sink);
   const clock = new FixedClock(options.now ?? new Date());
-  const { app, openApi } = await createApp({ config, keys, logger, clock, webRoot: options.webRoot });
+  const { app, openApi } = await createApp({
+    config,
+    keys,
+    logger,
+    clock,
+    webRoot: options.webRoot,
+    authSettings: options.authSettings,
+  });
   return {
     app,
     openApi,

@@ -4,6 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { AuthSettings } from '@app/auth';
 import { loggerOptions, PinoNestLogger, type PlatformOptions } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -14,6 +15,7 @@ import { Metrics } from './health/metrics';
 import { validationPipe } from './http/validation';
 
 export interface CreateAppOptions extends Omit<PlatformOptions, 'entities'> {
+  authSettings?: AuthSettings;
   /** Folder of the built web UI; the UI is served when it exists. */
   webRoot?: string;
 }
@@ -44,7 +46,7 @@ export async function createApp(options: CreateAppOptions): Promise<EnvolApp> {
   });
   const metrics = new Metrics();
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ ...options, entities: ENTITIES }, metrics),
+    AppModule.forRoot({ ...options, entities: ENTITIES }, metrics, options.authSettings),
     adapter,
     { logger: new PinoNestLogger(options.logger), bufferLogs: false, abortOnError: false },
   );

@@ -1,22 +1,26 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import { AuthModule, AuthSettings } from '@app/auth';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
+import { AuthController, MeController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { Metrics, MetricsController } from './health/metrics';
 import { ErrorFilter } from './http/error.filter';
+import { SessionGuard } from './http/session.guard';
 import { TransactionInterceptor } from './http/transaction.interceptor';
 
 @Module({})
 export class AppModule {
-  static forRoot(platform: PlatformOptions, metrics: Metrics): DynamicModule {
+  static forRoot(platform: PlatformOptions, metrics: Metrics, authSettings?: AuthSettings): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(platform), TerminusModule.forRoot({ logger: false })],
-      controllers: [HealthController, MetricsController],
+      imports: [PlatformModule.forRoot(platform), TerminusModule.forRoot({ logger: false }), AuthModule.forRoot(authSettings)],
+      controllers: [HealthController, MetricsController, AuthController, MeController],
       providers: [
         { provide: Metrics, useValue: metrics },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
       ],
     };

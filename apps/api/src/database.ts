@@ -1,8 +1,9 @@
+import { AUTH_ENTITIES } from '@app/auth';
 import { createDataSource } from '@app/platform';
 import { migrations } from '../../../migrations';
 
 /** Every entity of every lib, registered once here (the composition root). */
-export const ENTITIES: Function[] = [];
+export const ENTITIES: Function[] = [...AUTH_ENTITIES];
 
 export const MIGRATIONS = migrations;
 

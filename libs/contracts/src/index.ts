@@ -1,1 +1,2 @@
-export const HELLO = 'x';
+export * from './auth';
+export * from './roles';

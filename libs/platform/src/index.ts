@@ -19,3 +19,4 @@ export { LOGGER, PlatformModule, type PlatformOptions } from './platform.module'
 export { prepareRuntime, type Runtime } from './runtime';
 export { BUSINESS_TIME_ZONE, Clock, FixedClock, SystemClock } from './time/clock';
 export { JOB_NAMES, QUEUE_NAME, QUEUE_PREFIX, type JobName, type JobPayloads } from './queue/queues';
+export { DecryptionError, keyedHash, openWithKek, sealWithKek } from './crypto/secret-box';

@@ -21,6 +21,9 @@ export function dataSourceOptions(input: DataSourceInput): DataSourceOptions {
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
+    // gen_random_uuid() is built into PostgreSQL 13+: no extension to install as the owner.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     migrationsRun: false,
     logging: false,
     applicationName: input.applicationName ?? 'envol',
