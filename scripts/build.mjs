@@ -16,7 +16,12 @@ function walk(dir, acc = []) {
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) walk(full, acc);
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts') && !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name)) acc.push(full);
+    else if (
+      entry.name.endsWith('.ts') &&
+      !entry.name.endsWith('.d.ts') &&
+      !/\.(spec|int-spec|e2e-spec)\.ts$/.test(entry.name)
+    )
+      acc.push(full);
   }
   return acc;
 }

@@ -21,7 +21,12 @@ const kebab = name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
 const file = `${ts}-${kebab}`;
 const cls = `${name}${ts}`;
 const render = (qs) =>
-  qs.map((q) => `    await q.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`).join('\n');
+  qs
+    .map(
+      (q) =>
+        `    await q.query(${JSON.stringify(q.query)}${q.parameters?.length ? `, ${JSON.stringify(q.parameters)}` : ''});`,
+    )
+    .join('\n');
 writeFileSync(
   path.join(root, 'migrations', `${file}.ts`),
   `import type { MigrationInterface, QueryRunner } from 'typeorm';
@@ -42,10 +47,15 @@ ${render(down.slice().reverse())}
 );
 const indexPath = path.join(root, 'migrations', 'index.ts');
 let index = readFileSync(indexPath, 'utf8');
-const lastImport = index.lastIndexOf("import {");
+const lastImport = index.lastIndexOf('import {');
 const importEnd = index.indexOf('\n', lastImport);
 index = `${index.slice(0, importEnd + 1)}import { ${cls} } from './${file}';\n${index.slice(importEnd + 1)}`;
 index = index.replace(/\];\s*$/, `, ${cls}];\n`);
 writeFileSync(indexPath, index);
-execFileSync(path.join(root, 'node_modules/.bin/prettier'), ['--write', '--log-level', 'warn', path.join(root, 'migrations')]);
+execFileSync(path.join(root, 'node_modules/.bin/prettier'), [
+  '--write',
+  '--log-level',
+  'warn',
+  path.join(root, 'migrations'),
+]);
 console.log(`Wrote migrations/${file}.ts (${up.length} statements) and listed it in migrations/index.ts.`);

@@ -50,7 +50,9 @@ async function ensurePostgres() {
     return;
   }
   log('PostgreSQL does not answer on 127.0.0.1:5432: starting an embedded one for this run.');
-  const { startEmbeddedDatabase } = (await import(path.join(root, 'dist/libs/platform/src/embedded/embedded-database.js'))).default;
+  const { startEmbeddedDatabase } = (
+    await import(path.join(root, 'dist/libs/platform/src/embedded/embedded-database.js'))
+  ).default;
   const embedded = await startEmbeddedDatabase(path.join(root, '.envol/test-pg'), log);
   process.env.TEST_DATABASE_URL = embedded.superuserUrl;
   cleanups.push(() => embedded.stop());
@@ -138,7 +140,16 @@ try {
   step('lint', bin('eslint'), ['--max-warnings', '0', '.']);
   step('types', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
   step('types-web', bin('tsc'), ['--noEmit', '-p', 'apps/web/tsconfig.json']);
-  step('deps', bin('depcruise'), ['apps', 'libs', 'migrations', 'test', '--config', '.dependency-cruiser.cjs']);
+  step('types-web-tests', bin('tsc'), ['--noEmit', '-p', 'apps/web/tsconfig.spec.json']);
+  step('deps', bin('depcruise'), [
+    'apps',
+    'libs',
+    'migrations',
+    'test',
+    'scripts',
+    '--config',
+    '.dependency-cruiser.cjs',
+  ]);
   step('drift', process.execPath, [path.join(root, 'scripts/check-drift.mjs')]);
 
   jestStep('unit', ['unit'], ['--maxWorkers=2']);
@@ -149,6 +160,8 @@ try {
   for (const cleanup of cleanups.reverse()) await cleanup();
 }
 
-log(`\nTest suite finished in ${((Date.now() - started) / 1000).toFixed(0)} s${failures.length ? `; failed steps: ${failures.join(', ')}` : ''}.`);
+log(
+  `\nTest suite finished in ${((Date.now() - started) / 1000).toFixed(0)} s${failures.length ? `; failed steps: ${failures.join(', ')}` : ''}.`,
+);
 log(`${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}`);
 process.exit(totals.failed > 0 ? 1 : 0);

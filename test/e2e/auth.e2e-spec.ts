@@ -30,7 +30,13 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
   });
 
   const login = (address: string, password: string, remoteAddress = '203.0.113.7') =>
-    t.app.inject({ method: 'POST', url: '/api/auth/login', headers: json, payload: { email: address, password }, remoteAddress });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      headers: json,
+      payload: { email: address, password },
+      remoteAddress,
+    });
 
   const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
 
@@ -45,7 +51,12 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
     it('rehashes at login when the stored parameters are weaker', async () => {
       const address = email();
       const { id } = await createAccount(t, { email: address, password: PASSWORD });
-      const weak = await argon2.hash(PASSWORD, { type: argon2.argon2id as 2, memoryCost: 4096, timeCost: 1, parallelism: 1 });
+      const weak = await argon2.hash(PASSWORD, {
+        type: argon2.argon2id as 2,
+        memoryCost: 4096,
+        timeCost: 1,
+        parallelism: 1,
+      });
       await t.app.get(DataSource).getRepository(UserAccount).update({ id }, { passwordHash: weak });
       expect(params(weak)).toEqual({ alg: 'argon2id', m: 4096, t: 1, p: 1 });
       expect((await login(address, PASSWORD)).statusCode).toBe(200);
@@ -64,7 +75,11 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
     });
 
     it('refuses bad bodies with 400 before looking anything up', async () => {
-      for (const payload of [{}, { email: 1, password: 'x' }, { email: 'a@b.test', password: PASSWORD, role: 'admin' }]) {
+      for (const payload of [
+        {},
+        { email: 1, password: 'x' },
+        { email: 'a@b.test', password: PASSWORD, role: 'admin' },
+      ]) {
         const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: json, payload });
         expect(res.statusCode).toBe(400);
         expect(res.json().code).toBe('VALIDATION_FAILED');
@@ -121,14 +136,22 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
     it('ends sessions of a disabled account on the next request', async () => {
       const { id } = await createAccount(t, { email: email(), password: PASSWORD });
       const s = await signIn(t, id);
-      await t.app.get(DataSource).getRepository(UserAccount).update({ id }, { status: 'disabled' as UserAccount['status'] });
+      await t.app
+        .get(DataSource)
+        .getRepository(UserAccount)
+        .update({ id }, { status: 'disabled' as UserAccount['status'] });
       expect((await me(s.cookie)).statusCode).toBe(401);
     });
 
     it('refuses anonymous requests to signed-in routes with 401', async () => {
       const res = await t.app.inject({ method: 'GET', url: '/api/me' });
       expect(res.statusCode).toBe(401);
-      expect(res.json()).toEqual({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'Authentication required', details: [] });
+      expect(res.json()).toEqual({
+        statusCode: 401,
+        code: 'UNAUTHENTICATED',
+        message: 'Authentication required',
+        details: [],
+      });
     });
   });
 
@@ -138,11 +161,21 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
       const s = await signIn(t, id);
       const payload = { currentPassword: PASSWORD, newPassword: 'a brand new passphrase' };
       for (const headers of [{ cookie: s.cookie }, { cookie: s.cookie, 'x-csrf-token': 'forged' }]) {
-        const res = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { ...json, ...headers }, payload });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/password',
+          headers: { ...json, ...headers },
+          payload,
+        });
         expect(res.statusCode).toBe(403);
         expect(res.json().code).toBe('CSRF_TOKEN_INVALID');
       }
-      const ok = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { ...json, ...s.headers }, payload });
+      const ok = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        headers: { ...json, ...s.headers },
+        payload,
+      });
       expect(ok.statusCode).toBe(204);
     });
   });
@@ -154,7 +187,12 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
       const current = await signIn(t, id);
       const other = await signIn(t, id);
       const change = (newPassword: string, currentPassword = PASSWORD) =>
-        t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { ...json, ...current.headers }, payload: { currentPassword, newPassword } });
+        t.app.inject({
+          method: 'POST',
+          url: '/api/auth/password',
+          headers: { ...json, ...current.headers },
+          payload: { currentPassword, newPassword },
+        });
       expect((await change('short')).json().code).toBe('PASSWORD_TOO_SHORT');
       expect((await change('password1234')).json().code).toBe('PASSWORD_TOO_COMMON');
       expect((await change('a brand new passphrase', 'wrong password!')).statusCode).toBe(401);
@@ -169,7 +207,12 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
         t.app.get(AccountsService).issueResetLink(ctx, userId, 'http://localhost:3000', null),
       );
     const useLink = (url: string, newPassword: string) =>
-      t.app.inject({ method: 'POST', url: '/api/auth/reset', headers: json, payload: { token: url.split('#token=')[1], newPassword } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/auth/reset',
+        headers: json,
+        payload: { token: url.split('#token=')[1], newPassword },
+      });
 
     it('uses a reset link once; the token travels in the fragment', async () => {
       const address = email();
@@ -230,9 +273,19 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
 
   describe('TOTP second factor', () => {
     const codeAt = (secret: string, stepOffset = 0) =>
-      generateSync({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) + stepOffset * 30, period: 30, digits: 6 });
+      generateSync({
+        secret,
+        epoch: Math.floor(t.clock.now().getTime() / 1000) + stepOffset * 30,
+        period: 30,
+        digits: 6,
+      });
     const post = (url: string, cookie: string, csrf: string, payload: unknown) =>
-      t.app.inject({ method: 'POST', url, headers: { ...json, cookie, 'x-csrf-token': csrf }, payload: payload as object });
+      t.app.inject({
+        method: 'POST',
+        url,
+        headers: { ...json, cookie, 'x-csrf-token': csrf },
+        payload: payload as object,
+      });
     const csrfOf = async (cookie: string) => (await me(cookie)).json().csrfToken as string;
 
     async function enrolled(): Promise<{ address: string; secret: string; recoveryCodes: string[] }> {
@@ -243,18 +296,28 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
       const cookie = cookieFrom(res.headers['set-cookie']);
       const csrf = await csrfOf(cookie);
       // Before enrolment, nothing else is reachable.
-      expect((await post('/api/auth/password', cookie, csrf, { currentPassword: PASSWORD, newPassword: 'whatever long enough' })).statusCode).toBe(401);
+      expect(
+        (
+          await post('/api/auth/password', cookie, csrf, {
+            currentPassword: PASSWORD,
+            newPassword: 'whatever long enough',
+          })
+        ).statusCode,
+      ).toBe(401);
       const start = await post('/api/auth/mfa/enrolment', cookie, csrf, {});
       expect(start.statusCode).toBe(200);
-      const { otpauthUrl, secret } = start.json() as { otpauthUrl: string; secret: string };
+      const { otpauthUrl, secret } = start.json<{ otpauthUrl: string; secret: string }>();
       expect(otpauthUrl).toContain(`secret=${secret}`);
       expect((await post('/api/auth/mfa/enrolment/confirm', cookie, csrf, { code: '000000' })).statusCode).toBe(401);
       const confirm = await post('/api/auth/mfa/enrolment/confirm', cookie, csrf, { code: codeAt(secret) });
       expect(confirm.statusCode).toBe(200);
-      const { recoveryCodes } = confirm.json() as { recoveryCodes: string[] };
+      const { recoveryCodes } = confirm.json<{ recoveryCodes: string[] }>();
       expect(recoveryCodes).toHaveLength(10);
       expect(new Set(recoveryCodes).size).toBe(10);
-      expect((await me(cookieFrom(confirm.headers['set-cookie']))).json()).toMatchObject({ stage: 'done', mfaEnabled: true });
+      expect((await me(cookieFrom(confirm.headers['set-cookie']))).json()).toMatchObject({
+        stage: 'done',
+        mfaEnabled: true,
+      });
       // The enrolment session was replaced: session id renewed.
       expect((await me(cookie)).statusCode).toBe(401);
       return { address, secret, recoveryCodes };
@@ -304,7 +367,9 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
     it('accepts each recovery code once', async () => {
       const { address, recoveryCodes } = await enrolled();
       const a = await secondStep(address);
-      expect((await post('/api/auth/mfa', a.cookie, a.csrf, { code: recoveryCodes[3]!.toUpperCase() })).statusCode).toBe(200);
+      expect((await post('/api/auth/mfa', a.cookie, a.csrf, { code: recoveryCodes[3].toUpperCase() })).statusCode).toBe(
+        200,
+      );
       const b = await secondStep(address);
       expect((await post('/api/auth/mfa', b.cookie, b.csrf, { code: recoveryCodes[3] })).statusCode).toBe(401);
     });
@@ -320,7 +385,8 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
       t.clock.advance(60_000);
       const s = await secondStep(address);
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) statuses.push((await post('/api/auth/mfa', s.cookie, s.csrf, { code: '000000' })).statusCode);
+      for (let i = 0; i < 6; i++)
+        statuses.push((await post('/api/auth/mfa', s.cookie, s.csrf, { code: '000000' })).statusCode);
       expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
       expect((await post('/api/auth/mfa', s.cookie, s.csrf, { code: codeAt(secret) })).statusCode).toBe(429);
     });
@@ -349,13 +415,18 @@ describe('enumeration: unknown email and wrong password answer alike', () => {
       for (const kind of ['unknown', 'wrong'] as const) {
         const email = kind === 'unknown' ? `nobody${i}@example.test` : 'known@example.test';
         const started = process.hrtime.bigint();
-        const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', headers: json, payload: { email, password: `wrong password ${i}` } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          headers: json,
+          payload: { email, password: `wrong password ${i}` },
+        });
         timings[kind].push(Number(process.hrtime.bigint() - started) / 1e6);
         statuses.add(res.statusCode);
         bodies.add(res.body);
       }
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
     const [u, w] = [median(timings.unknown), median(timings.wrong)];
     expect([...statuses]).toEqual([401]);
     expect([...bodies]).toHaveLength(1);

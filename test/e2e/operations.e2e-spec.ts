@@ -76,7 +76,9 @@ describe('operations endpoints of the assembled app', () => {
     const res = await t.app.inject({ method: 'GET', url: '/metrics' });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/plain');
-    expect(res.body).toContain('envol_http_request_duration_seconds_count{method="GET",route="/api/health",status="200"}');
+    expect(res.body).toContain(
+      'envol_http_request_duration_seconds_count{method="GET",route="/api/health",status="200"}',
+    );
     expect(res.body).toContain('process_cpu_seconds_total');
   });
 
@@ -100,7 +102,14 @@ describe('operations endpoints of the assembled app', () => {
                 (SELECT count(*)::int FROM pg_class c WHERE c.relowner = r.oid) AS owned
            FROM pg_roles r WHERE rolname = current_user`,
       );
-      expect(rows[0]).toEqual({ name: 'envol_app', rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false, owned: 0 });
+      expect(rows[0]).toEqual({
+        name: 'envol_app',
+        rolsuper: false,
+        rolbypassrls: false,
+        rolcreaterole: false,
+        rolcreatedb: false,
+        owned: 0,
+      });
       await expect(client.query('CREATE TABLE intruder (id int)')).rejects.toThrow(/permission denied/);
     } finally {
       await client.end();

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 const root = resolve(__dirname, '../..');
 const API = resolve(root, 'dist/apps/api/src/main.js');
 const WORKER = resolve(root, 'dist/apps/worker/src/main.js');
+const CLI = resolve(root, 'dist/apps/api/src/cli.js');
 
 interface Run {
   child: ChildProcess;
@@ -91,7 +92,10 @@ describe('compiled entry points', () => {
   });
 
   it('boots the worker: connects to PostgreSQL and Redis, then stops cleanly on SIGTERM', async () => {
-    const worker = run(WORKER, { DATABASE_URL: db.appUrl, REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379' });
+    const worker = run(WORKER, {
+      DATABASE_URL: db.appUrl,
+      REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    });
     try {
       await worker.waitFor(/"msg":"worker ready"/);
     } finally {
@@ -105,5 +109,56 @@ describe('compiled entry points', () => {
     const worker = run(WORKER, { DATABASE_URL: db.appUrl });
     expect(await worker.exited).toBe(1);
     expect(worker.output().trim().split('\n')).toEqual([expect.stringMatching(/REDIS_URL/)]);
+  });
+
+  describe('operator CLI', () => {
+    const cli = async (args: string[], env: Record<string, string> = {}) => {
+      let output = '';
+      const child = spawn(process.execPath, [CLI, ...args], {
+        cwd: root,
+        env: { PATH: process.env.PATH ?? '', DATABASE_OWNER_URL: db.ownerUrl, PUBLIC_URL: 'https://envol.example.org', ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+      const code = await new Promise<number | null>((r) => child.on('exit', r));
+      return { code, output };
+    };
+
+    it('generates a valid key file', async () => {
+      const { code, output } = await cli(['keys:generate']);
+      expect(code).toBe(0);
+      expect(JSON.parse(output)).toMatchObject({ format: 1, currentKek: expect.any(String) });
+    });
+
+    it('creates an account and prints a one-time reset link to hand over', async () => {
+      const created = await cli(['users:create', '--email', 'first.admin@example.test', '--name', 'Première Admin']);
+      expect(created.code).toBe(0);
+      expect(created.output).toMatch(/https:\/\/envol\.example\.org\/reset-password#token=[\w-]{43}/);
+      const again = await cli(['users:create', '--email', 'FIRST.ADMIN@example.test', '--name', 'Doublon']);
+      expect(again.code).toBe(1);
+      expect(again.output.trim()).toBe('An account with this email already exists.');
+      const link = await cli(['users:reset-link', '--email', 'first.admin@example.test']);
+      expect(link.code).toBe(0);
+      expect(link.output).toMatch(/reset-password#token=/);
+    });
+
+    it('explains usage errors with exit code 2', async () => {
+      const missing = await cli(['users:reset-link']);
+      expect(missing.code).toBe(2);
+      expect(missing.output).toMatch(/--email is required/);
+      const unknown = await cli(['users:reset-link', '--email', 'nobody@example.test']);
+      expect(unknown.code).toBe(2);
+      expect(unknown.output).toMatch(/No account with the email/);
+      expect((await cli(['frobnicate'])).code).toBe(2);
+    });
+
+    it('seeds the demo accounts idempotently', async () => {
+      const home = mkdtempSync(join(tmpdir(), 'envol-demo-'));
+      const first = await cli(['seed:demo'], { ENVOL_HOME: home, DEMO_PASSWORD: 'a demo password for tests' });
+      expect(first.output).toMatch(/8 account\(s\) created/);
+      const second = await cli(['seed:demo'], { ENVOL_HOME: home, DEMO_PASSWORD: 'a demo password for tests' });
+      expect(second.output).toMatch(/0 account\(s\) created/);
+    });
   });
 });

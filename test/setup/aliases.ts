@@ -10,5 +10,5 @@ const mod = Module as unknown as { _resolveFilename: (request: string, ...rest: 
 const original = mod._resolveFilename;
 mod._resolveFilename = function resolveAlias(request: string, ...rest: unknown[]): string {
   const match = /^@app\/([a-z-]+)$/.exec(request);
-  return original.call(this, match ? resolve(libs, match[1]!, 'src/index.ts') : request, ...rest);
+  return original.call(this, match ? resolve(libs, match[1], 'src/index.ts') : request, ...rest);
 };

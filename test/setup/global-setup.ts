@@ -22,7 +22,9 @@ export default async function globalSetup(): Promise<void> {
   try {
     await client.connect();
   } catch {
-    throw new Error(`PostgreSQL does not answer at TEST_DATABASE_URL (${new URL(admin).host}): run the tests with "npm test", which starts one`);
+    throw new Error(
+      `PostgreSQL does not answer at TEST_DATABASE_URL (${new URL(admin).host}): run the tests with "npm test", which starts one`,
+    );
   }
   try {
     // Leftovers of runs that were killed before their teardown (older than an hour).

@@ -29,7 +29,7 @@ export async function createAccount(t: TestApp, input: NewTestAccount): Promise<
   return inTransaction(dataSource(t), { requestId: 'test', now: t.clock.now() }, async (ctx) => {
     const account = await accounts.create(ctx, {
       email: input.email,
-      displayName: input.displayName ?? input.email.split('@')[0]!,
+      displayName: input.displayName ?? input.email.split('@')[0],
       associationId: input.associationId ?? null,
       mfaRequired: input.mfaRequired ?? false,
     });
@@ -64,5 +64,5 @@ export async function signIn(t: TestApp, userId: string): Promise<SignedIn> {
 export function cookieFrom(setCookie: string | string[] | undefined): string {
   const first = Array.isArray(setCookie) ? setCookie[0] : setCookie;
   if (!first) throw new Error('no Set-Cookie in the response');
-  return first.split(';')[0]!;
+  return first.split(';')[0];
 }

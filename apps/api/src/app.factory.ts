@@ -96,7 +96,8 @@ export async function createApp(options: CreateAppOptions): Promise<EnvolApp> {
     // Client-side routes get the SPA; /api/* stays JSON (unknown API paths answer a JSON 404).
     fastify.addHook('onRequest', async (request, reply) => {
       const path = request.url.split('?')[0] ?? '/';
-      if (request.method !== 'GET' || path.startsWith('/api') || path === '/metrics' || /\.[a-z0-9]+$/i.test(path)) return;
+      if (request.method !== 'GET' || path.startsWith('/api') || path === '/metrics' || /\.[a-z0-9]+$/i.test(path))
+        return;
       if (!(request.headers.accept ?? '').includes('text/html')) return;
       return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
     });

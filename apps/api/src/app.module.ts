@@ -15,7 +15,11 @@ export class AppModule {
   static forRoot(platform: PlatformOptions, metrics: Metrics, authSettings?: AuthSettings): DynamicModule {
     return {
       module: AppModule,
-      imports: [PlatformModule.forRoot(platform), TerminusModule.forRoot({ logger: false }), AuthModule.forRoot(authSettings)],
+      imports: [
+        PlatformModule.forRoot(platform),
+        TerminusModule.forRoot({ logger: false }),
+        AuthModule.forRoot(authSettings),
+      ],
       controllers: [HealthController, MetricsController, AuthController, MeController],
       providers: [
         { provide: Metrics, useValue: metrics },

@@ -3,11 +3,17 @@ import { createDataSource } from '@app/platform';
 import { migrations } from '../../../migrations';
 
 /** Every entity of every lib, registered once here (the composition root). */
-export const ENTITIES: Function[] = [...AUTH_ENTITIES];
+export const ENTITIES = [...AUTH_ENTITIES];
 
 export const MIGRATIONS = migrations;
 
 /** The owner's data source: migrations, CLI and seeds. */
 export function ownerDataSource(url: string) {
-  return createDataSource({ url, entities: ENTITIES, migrations: MIGRATIONS, poolSize: 2, applicationName: 'envol-owner' });
+  return createDataSource({
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    poolSize: 2,
+    applicationName: 'envol-owner',
+  });
 }

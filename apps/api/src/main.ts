@@ -2,7 +2,9 @@ import 'reflect-metadata';
 import { ConfigError, createLogger, EmbeddedDatabaseError, KeyFileError, prepareRuntime } from '@app/platform';
 import { resolve } from 'node:path';
 import { createApp } from './app.factory';
+import { ownerDataSource } from './database';
 import { migrate } from './migrate';
+import { DEMO_ACCOUNTS, demoPassword, seedDemo } from './seed/demo';
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -10,13 +12,22 @@ const say = (line: string): void => {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const runtime = await prepareRuntime(process.env, say);
+  const runtime = await prepareRuntime(say);
   const { config } = runtime;
   const logger = createLogger(config);
 
+  let demo: { password: string; created: number } | undefined;
   if (runtime.embedded) {
-    const applied = await migrate(config.DATABASE_OWNER_URL!);
+    const applied = await migrate(runtime.embedded.ownerUrl);
     if (applied > 0) say(`Applied ${applied} migration(s).`);
+    // Demo data at every embedded start, idempotently: new demo content appears after upgrades.
+    const password = demoPassword(config.ENVOL_HOME, config.DEMO_PASSWORD);
+    const owner = await ownerDataSource(runtime.embedded.ownerUrl).initialize();
+    try {
+      demo = { password, created: await seedDemo(owner, password, new Date()) };
+    } finally {
+      await owner.destroy();
+    }
   }
 
   const { app } = await createApp({
@@ -41,6 +52,10 @@ async function main(): Promise<void> {
 
   const shown = config.HOST === '0.0.0.0' ? 'localhost' : config.HOST;
   for (const notice of runtime.notices) say(notice);
+  if (demo) {
+    say(`Demo logins (password: ${demo.password}${config.DEMO_PASSWORD ? ', from DEMO_PASSWORD' : ''}):`);
+    for (const account of DEMO_ACCOUNTS) say(`  ${account.email}`);
+  }
   say(`Envol is ready on http://${shown}:${config.PORT} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
 }
 
@@ -49,7 +64,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError || error instanceof KeyFileError || error instanceof EmbeddedDatabaseError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`Envol failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `Envol failed to start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

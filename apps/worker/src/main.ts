@@ -1,5 +1,14 @@
 import 'reflect-metadata';
-import { ConfigError, createDataSource, createLogger, JOB_NAMES, loadConfig, QUEUE_NAME, QUEUE_PREFIX } from '@app/platform';
+import {
+  assertDatabaseAnswers,
+  ConfigError,
+  createDataSource,
+  createLogger,
+  JOB_NAMES,
+  loadConfig,
+  QUEUE_NAME,
+  QUEUE_PREFIX,
+} from '@app/platform';
 import { Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import { handlers } from './handlers';
@@ -17,8 +26,13 @@ async function main(): Promise<void> {
   const missing = JOB_NAMES.filter((name) => typeof handlers[name] !== 'function');
   if (missing.length > 0) throw new ConfigError(`No handler for job(s): ${missing.join(', ')}`);
 
-  const dataSource = await createDataSource({ url: config.DATABASE_URL, entities: [], poolSize: 4, applicationName: 'envol-worker' }).initialize();
-  await dataSource.query('SELECT 1');
+  const dataSource = await createDataSource({
+    url: config.DATABASE_URL,
+    entities: [],
+    poolSize: 4,
+    applicationName: 'envol-worker',
+  }).initialize();
+  await assertDatabaseAnswers(dataSource);
 
   const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
   const worker = new Worker(
@@ -30,7 +44,9 @@ async function main(): Promise<void> {
     },
     { connection, prefix: QUEUE_PREFIX, concurrency: 10, autorun: true },
   );
-  worker.on('failed', (job, error) => logger.warn({ job: job?.name, jobId: job?.id, err: { message: error.message } }, 'job failed'));
+  worker.on('failed', (job, error) =>
+    logger.warn({ job: job?.name, jobId: job?.id, err: { message: error.message } }, 'job failed'),
+  );
   await worker.waitUntilReady();
   logger.info({ queue: QUEUE_NAME, handlers: JOB_NAMES.length }, 'worker ready');
 
@@ -50,6 +66,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof ConfigError ? error.message : `Worker failed to start: ${error instanceof Error ? error.message : String(error)}`}\n`);
+  process.stderr.write(
+    `${error instanceof ConfigError ? error.message : `Worker failed to start: ${error instanceof Error ? error.message : String(error)}`}\n`,
+  );
   process.exit(1);
 });

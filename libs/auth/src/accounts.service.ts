@@ -57,7 +57,12 @@ export class AccountsService {
    * A single-use link valid `resetLinkHours`. The token travels in the URL fragment, which browsers
    * never send to the server, so it cannot land in an access log.
    */
-  async issueResetLink(ctx: RequestContext, userId: string, baseUrl: string, issuedBy: string | null): Promise<ResetLink> {
+  async issueResetLink(
+    ctx: RequestContext,
+    userId: string,
+    baseUrl: string,
+    issuedBy: string | null,
+  ): Promise<ResetLink> {
     const user = await ctx.repo(UserAccount).findOne({ where: { id: userId } });
     if (!user) throw authError(AuthErrorCode.AccountNotFound);
     const token = newToken();
@@ -73,7 +78,12 @@ export class AccountsService {
 
   /** Demo and test data only: sets a known password without a reset link. */
   async setPasswordForSeed(ctx: RequestContext, userId: string, password: string): Promise<void> {
-    await ctx.repo(UserAccount).update({ id: userId }, { passwordHash: await hashPassword(password, this.settings), passwordChangedAt: ctx.now });
+    await ctx
+      .repo(UserAccount)
+      .update(
+        { id: userId },
+        { passwordHash: await hashPassword(password, this.settings), passwordChangedAt: ctx.now },
+      );
   }
 
   async setStatus(ctx: RequestContext, userId: string, status: AccountStatus): Promise<void> {

@@ -32,10 +32,7 @@ export interface AuthenticatedSession {
   user: UserAccount;
 }
 
-export type AuthenticationResult =
-  | { kind: 'none' }
-  | { kind: 'expired' }
-  | ({ kind: 'ok' } & AuthenticatedSession);
+export type AuthenticationResult = { kind: 'none' } | { kind: 'expired' } | ({ kind: 'ok' } & AuthenticatedSession);
 
 const MINUTE = 60_000;
 const TOTP_PURPOSE = 'totp';
@@ -81,7 +78,11 @@ export class AuthService implements OnModuleInit {
 
   private accountLimit(): ThrottleLimit {
     const s = this.settings;
-    return { maxFailures: s.accountMaxFailures, windowMinutes: s.accountWindowMinutes, lockMinutes: s.accountLockMinutes };
+    return {
+      maxFailures: s.accountMaxFailures,
+      windowMinutes: s.accountWindowMinutes,
+      lockMinutes: s.accountLockMinutes,
+    };
   }
 
   private ipLimit(): ThrottleLimit {
@@ -94,7 +95,12 @@ export class AuthService implements OnModuleInit {
   }
 
   /** 429 with Retry-After when any of the keys is locked; the lock expires by itself. */
-  private async assertNotLocked(info: ClientInfo, keys: string[], event: AuthEventType, fields: AuthEventFields): Promise<void> {
+  private async assertNotLocked(
+    info: ClientInfo,
+    keys: string[],
+    event: AuthEventType,
+    fields: AuthEventFields,
+  ): Promise<void> {
     const remaining = await this.tx(info, async (manager, now) => {
       const throttles = new ThrottleRepository(manager);
       let max = 0;
@@ -105,9 +111,15 @@ export class AuthService implements OnModuleInit {
     if (remaining > 0) throw authError(AuthErrorCode.TooManyAttempts, { 'retry-after': String(remaining) });
   }
 
-  private async createSession(manager: EntityManager, userId: string, stage: SessionStage, now: Date): Promise<IssuedSession> {
+  private async createSession(
+    manager: EntityManager,
+    userId: string,
+    stage: SessionStage,
+    now: Date,
+  ): Promise<IssuedSession> {
     const token = newToken();
-    const lifetime = stage === SessionStage.Done ? this.settings.sessionAbsoluteHours * 60 : this.settings.preAuthMinutes;
+    const lifetime =
+      stage === SessionStage.Done ? this.settings.sessionAbsoluteHours * 60 : this.settings.preAuthMinutes;
     const session = await manager.getRepository(Session).save(
       manager.getRepository(Session).create({
         tokenHash: sha256(token),
@@ -131,7 +143,9 @@ export class AuthService implements OnModuleInit {
       subjectHash: this.hash(normalised),
     });
 
-    const user = await this.dataSource.getRepository(UserAccount).findOne({ where: { emailNormalised: normalised } });
+    const user = await this.tx(info, (manager) =>
+      manager.getRepository(UserAccount).findOne({ where: { emailNormalised: normalised } }),
+    );
     const usable = user && user.status === AccountStatus.Active && user.passwordHash ? user : null;
     const valid = await verifyPassword(usable?.passwordHash ?? this.dummyHash, password);
 
@@ -144,18 +158,28 @@ export class AuthService implements OnModuleInit {
           manager,
           AuthEventType.LoginFailed,
           now,
-          this.eventFields(info, user ? { userId: user.id, associationId: user.associationId } : { subjectHash: this.hash(normalised) }),
+          this.eventFields(
+            info,
+            user ? { userId: user.id, associationId: user.associationId } : { subjectHash: this.hash(normalised) },
+          ),
         );
       });
       throw authError(AuthErrorCode.InvalidCredentials);
     }
 
-    const rehash = needsRehash(usable.passwordHash!, this.settings) ? await hashPassword(password, this.settings) : null;
+    const rehash = needsRehash(usable.passwordHash!, this.settings)
+      ? await hashPassword(password, this.settings)
+      : null;
     return this.tx(info, async (manager, now) => {
       await new ThrottleRepository(manager).clear(accountKey);
       if (rehash) await manager.getRepository(UserAccount).update({ id: usable.id }, { passwordHash: rehash });
       const stage = usable.mfaEnabled ? SessionStage.Mfa : usable.mfaRequired ? SessionStage.Enrol : SessionStage.Done;
-      await recordAuthEvent(manager, AuthEventType.LoginSucceeded, now, this.eventFields(info, { userId: usable.id, associationId: usable.associationId }));
+      await recordAuthEvent(
+        manager,
+        AuthEventType.LoginSucceeded,
+        now,
+        this.eventFields(info, { userId: usable.id, associationId: usable.associationId }),
+      );
       return this.createSession(manager, usable.id, stage, now);
     });
   }
@@ -174,7 +198,12 @@ export class AuthService implements OnModuleInit {
       if (expired || session.user.status !== AccountStatus.Active) {
         await sessions.delete({ id: session.id });
         if (expired) {
-          await recordAuthEvent(manager, AuthEventType.SessionExpired, now, this.eventFields(info, { userId: session.userId, associationId: session.user.associationId }));
+          await recordAuthEvent(
+            manager,
+            AuthEventType.SessionExpired,
+            now,
+            this.eventFields(info, { userId: session.userId, associationId: session.user.associationId }),
+          );
         }
         return { kind: 'expired' as const };
       }
@@ -206,7 +235,8 @@ export class AuthService implements OnModuleInit {
 
   async verifySecondFactor(sessionToken: string, code: string, info: ClientInfo): Promise<IssuedSession> {
     const found = await this.authenticate(sessionToken, info);
-    if (found.kind !== 'ok') throw authError(found.kind === 'expired' ? AuthErrorCode.SessionExpired : AuthErrorCode.Unauthenticated);
+    if (found.kind !== 'ok')
+      throw authError(found.kind === 'expired' ? AuthErrorCode.SessionExpired : AuthErrorCode.Unauthenticated);
     const { session, user } = found;
     if (session.stage !== SessionStage.Mfa || !user.totpSecret) throw authError(AuthErrorCode.MfaNotPending);
 
@@ -257,7 +287,10 @@ export class AuthService implements OnModuleInit {
     const secret = newTotpSecret();
     await ctx
       .repo(UserAccount)
-      .update({ id: userId }, { totpPendingSecret: sealWithKek(this.keys, TOTP_PURPOSE, pendingAad(userId), Buffer.from(secret)) });
+      .update(
+        { id: userId },
+        { totpPendingSecret: sealWithKek(this.keys, TOTP_PURPOSE, pendingAad(userId), Buffer.from(secret)) },
+      );
     return { otpauthUrl: totpUri(secret, this.settings.totpIssuer, user.email), secret };
   }
 
@@ -294,7 +327,12 @@ export class AuthService implements OnModuleInit {
       await recovery.delete({ userId });
       await recovery.insert(codes.map((c) => ({ userId, codeHash: sha256(normaliseRecoveryCode(c)!), usedAt: null })));
       await manager.getRepository(Session).delete({ userId });
-      await recordAuthEvent(manager, AuthEventType.MfaEnrolled, now, this.eventFields(info, { userId, associationId: user.associationId }));
+      await recordAuthEvent(
+        manager,
+        AuthEventType.MfaEnrolled,
+        now,
+        this.eventFields(info, { userId, associationId: user.associationId }),
+      );
       return { recoveryCodes: codes, issued: await this.createSession(manager, userId, SessionStage.Done, now) };
     });
     if (result) return result;
@@ -314,9 +352,16 @@ export class AuthService implements OnModuleInit {
     if (problem) throw authError(problem);
   }
 
-  async changePassword(ctx: RequestContext, userId: string, sessionId: string, current: string, next: string): Promise<void> {
+  async changePassword(
+    ctx: RequestContext,
+    userId: string,
+    sessionId: string,
+    current: string,
+    next: string,
+  ): Promise<void> {
     const user = await ctx.repo(UserAccount).findOneOrFail({ where: { id: userId } });
-    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current))) throw authError(AuthErrorCode.InvalidCredentials);
+    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, current)))
+      throw authError(AuthErrorCode.InvalidCredentials);
     this.assertPasswordAcceptable(next);
     await ctx
       .repo(UserAccount)
@@ -343,11 +388,18 @@ export class AuthService implements OnModuleInit {
       await manager.getRepository(UserAccount).update({ id: user.id }, { passwordHash: hash, passwordChangedAt: now });
       await new ThrottleRepository(manager).clear(this.accountKey(user.emailNormalised));
       await manager.getRepository(Session).delete({ userId: user.id });
-      await recordAuthEvent(manager, AuthEventType.PasswordResetUsed, now, this.eventFields(info, { userId: user.id, associationId: user.associationId }));
+      await recordAuthEvent(
+        manager,
+        AuthEventType.PasswordResetUsed,
+        now,
+        this.eventFields(info, { userId: user.id, associationId: user.associationId }),
+      );
       return true;
     });
     if (!ok) {
-      await this.tx(info, (manager, now) => recordAuthEvent(manager, AuthEventType.PasswordResetRefused, now, this.eventFields(info)));
+      await this.tx(info, (manager, now) =>
+        recordAuthEvent(manager, AuthEventType.PasswordResetRefused, now, this.eventFields(info)),
+      );
       throw authError(AuthErrorCode.ResetLinkInvalid);
     }
   }

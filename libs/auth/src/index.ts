@@ -2,7 +2,13 @@ export { AccountsService, type NewAccount, type ResetLink } from './accounts.ser
 export { AuthEvent, AuthEventType } from './auth-event.entity';
 export { authError, AuthErrorCode } from './auth.errors';
 export { AuthModule } from './auth.module';
-export { AuthService, type AuthenticatedSession, type AuthenticationResult, type ClientInfo, type IssuedSession } from './auth.service';
+export {
+  AuthService,
+  type AuthenticatedSession,
+  type AuthenticationResult,
+  type ClientInfo,
+  type IssuedSession,
+} from './auth.service';
 export { AuthSettings } from './auth.settings';
 export { AuthThrottle } from './auth-throttle.entity';
 export { PasswordReset } from './password-reset.entity';

@@ -20,7 +20,12 @@ export class LocalStrategy extends PassportStrategy(Strategy, 'local') {
   }
 
   async validate(request: RequestLike, email: unknown, password: unknown): Promise<IssuedSession> {
-    if (typeof email !== 'string' || typeof password !== 'string' || email.length > MAX_EMAIL || password.length > MAX_PASSWORD) {
+    if (
+      typeof email !== 'string' ||
+      typeof password !== 'string' ||
+      email.length > MAX_EMAIL ||
+      password.length > MAX_PASSWORD
+    ) {
       throw new AppError(PlatformErrorCode.ValidationFailed, 400, 'The request is not valid', [
         { field: 'email', code: 'isString' },
         { field: 'password', code: 'isString' },

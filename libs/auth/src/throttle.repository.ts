@@ -8,7 +8,9 @@ export class ThrottleRepository {
 
   async read(key: string): Promise<ThrottleState> {
     const row = await this.manager.getRepository(AuthThrottle).findOne({ where: { key } });
-    return row ? { failures: row.failures, windowStartedAt: row.windowStartedAt, lockedUntil: row.lockedUntil } : EMPTY_THROTTLE;
+    return row
+      ? { failures: row.failures, windowStartedAt: row.windowStartedAt, lockedUntil: row.lockedUntil }
+      : EMPTY_THROTTLE;
   }
 
   async update(key: string, change: (state: ThrottleState) => ThrottleState): Promise<ThrottleState> {

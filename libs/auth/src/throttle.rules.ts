@@ -31,7 +31,8 @@ export function recordFailure(state: ThrottleState, now: Date, limit: ThrottleLi
     state.windowStartedAt === null || now.getTime() - state.windowStartedAt.getTime() >= limit.windowMinutes * MINUTE;
   const base = lockExpired || windowExpired ? { ...EMPTY_THROTTLE, windowStartedAt: now } : state;
   const failures = base.failures + 1;
-  const lockedUntil = failures >= limit.maxFailures ? new Date(now.getTime() + limit.lockMinutes * MINUTE) : base.lockedUntil;
+  const lockedUntil =
+    failures >= limit.maxFailures ? new Date(now.getTime() + limit.lockMinutes * MINUTE) : base.lockedUntil;
   return { failures, windowStartedAt: base.windowStartedAt, lockedUntil };
 }
 

@@ -11,7 +11,7 @@ export {
 export { DB_ROLES, ensureDatabase, ensureRoles, urlFor, type RolePasswords } from './database/roles';
 export { EmbeddedDatabaseError, startEmbeddedDatabase, type EmbeddedDatabase } from './embedded/embedded-database';
 export { AppError, notFound, PlatformErrorCode, versionConflict, type ErrorDetail } from './errors/app-error';
-export { DatabaseProbe, RedisProbe } from './health/probes';
+export { assertDatabaseAnswers, DatabaseProbe, RedisProbe } from './health/probes';
 export { ensureKeyFile, generateKeyFileJson, KeyFileError, Keys, loadKeyFile, type KeyFileJson } from './keys/key-file';
 export { createLogger, loggerOptions, REDACTED_PATHS, type Logger } from './logging/logger';
 export { PinoNestLogger } from './logging/nest-logger';
@@ -20,3 +20,4 @@ export { prepareRuntime, type Runtime } from './runtime';
 export { BUSINESS_TIME_ZONE, Clock, FixedClock, SystemClock } from './time/clock';
 export { JOB_NAMES, QUEUE_NAME, QUEUE_PREFIX, type JobName, type JobPayloads } from './queue/queues';
 export { DecryptionError, keyedHash, openWithKek, sealWithKek } from './crypto/secret-box';
+export { Mailer, type Mail } from './mail/mailer';

@@ -1,5 +1,5 @@
 import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, type EntitySchema, type MixedList } from 'typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { Keys } from './keys/key-file';
@@ -13,7 +13,7 @@ export interface PlatformOptions {
   config: AppConfig;
   keys: Keys;
   logger: Logger;
-  entities: MixedList<Function | string | EntitySchema>;
+  entities: NonNullable<DataSourceOptions['entities']>;
   clock?: Clock;
   /** A data source the caller already opened (tests share one per file). */
   dataSource?: DataSource;

@@ -16,8 +16,8 @@ export interface Runtime {
  * embedded PostgreSQL and creates the key file on first use: `npm start` needs nothing else.
  */
 export async function prepareRuntime(
-  env: Record<string, string | undefined> = process.env,
   log: (line: string) => void = () => undefined,
+  env: Record<string, string | undefined> = process.env,
 ): Promise<Runtime> {
   const config = loadConfig(env);
   const notices: string[] = [];

@@ -16,7 +16,8 @@ export interface TestDatabase {
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run the tests through "npm test" (or jest, whose global set-up sets it)`);
+  if (!value)
+    throw new Error(`${name} is not set: run the tests through "npm test" (or jest, whose global set-up sets it)`);
   return value;
 }
 
@@ -50,7 +51,12 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   return {
     name,
-    superuserUrl: urlFor(admin, new URL(admin).username || 'postgres', decodeURIComponent(new URL(admin).password), name),
+    superuserUrl: urlFor(
+      admin,
+      new URL(admin).username || 'postgres',
+      decodeURIComponent(new URL(admin).password),
+      name,
+    ),
     ownerUrl: urlFor(admin, DB_ROLES.owner, TEST_ROLE_PASSWORDS.owner, name),
     appUrl: urlFor(admin, DB_ROLES.app, TEST_ROLE_PASSWORDS.app, name),
     systemUrl: urlFor(admin, DB_ROLES.system, TEST_ROLE_PASSWORDS.system, name),

@@ -39,7 +39,10 @@ export class AuthController {
   @HttpCode(200)
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: LoginResponseDto, description: 'Sets the session cookie; says what comes next' })
-  login(@Req() request: AuthenticatedRequest & { user: IssuedSession }, @Res({ passthrough: true }) reply: FastifyReply): LoginResponseDto {
+  login(
+    @Req() request: AuthenticatedRequest & { user: IssuedSession },
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): LoginResponseDto {
     setSessionCookie(reply, this.config, request.user.token);
     return { next: request.user.stage };
   }
@@ -49,9 +52,16 @@ export class AuthController {
   @NoTransaction()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
-  async mfa(@Req() request: AuthenticatedRequest, @Body() body: MfaCodeDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<LoginResponseDto> {
+  async mfa(
+    @Req() request: AuthenticatedRequest,
+    @Body() body: MfaCodeDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LoginResponseDto> {
     const token = readSessionCookie(request, this.config) ?? '';
-    const issued = await this.auth.verifySecondFactor(token, body.code, { clientAddress: request.ip, requestId: request.id });
+    const issued = await this.auth.verifySecondFactor(token, body.code, {
+      clientAddress: request.ip,
+      requestId: request.id,
+    });
     setSessionCookie(reply, this.config, issued.token);
     return { next: 'done' };
   }
@@ -92,7 +102,11 @@ export class AuthController {
   @PreAuth()
   @HttpCode(204)
   @ApiNoContentResponse()
-  async logout(@Ctx() ctx: RequestContext, @Req() request: AuthenticatedRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @Ctx() ctx: RequestContext,
+    @Req() request: AuthenticatedRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     const { sessionId } = signedIn(request);
     await this.auth.logout(ctx, sessionId);
     clearSessionCookie(reply, this.config);
@@ -101,7 +115,11 @@ export class AuthController {
   @Post('password')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password changed; the other sessions of the user are ended' })
-  async changePassword(@Ctx() ctx: RequestContext, @Req() request: AuthenticatedRequest, @Body() body: PasswordChangeDto): Promise<void> {
+  async changePassword(
+    @Ctx() ctx: RequestContext,
+    @Req() request: AuthenticatedRequest,
+    @Body() body: PasswordChangeDto,
+  ): Promise<void> {
     const { userId, sessionId } = signedIn(request);
     await this.auth.changePassword(ctx, userId, sessionId, body.currentPassword, body.newPassword);
   }

@@ -18,7 +18,7 @@ export class LocalAuthGuard extends AuthGuard('local') {
   }
 
   override handleRequest<T>(error: unknown, user: T): T {
-    if (error) throw error;
+    if (error) throw error instanceof Error ? error : new Error('Authentication failed');
     return user;
   }
 }

@@ -60,7 +60,12 @@ export class ErrorFilter implements ExceptionFilter {
   toBody(exception: unknown, request: FastifyRequest): { body: ErrorBody; headers: Record<string, string> } {
     if (exception instanceof AppError) {
       return {
-        body: { statusCode: exception.status, code: exception.code, message: exception.message, details: exception.details },
+        body: {
+          statusCode: exception.status,
+          code: exception.code,
+          message: exception.message,
+          details: exception.details,
+        },
         headers: exception.headers,
       };
     }

@@ -16,7 +16,12 @@ export function setSessionCookie(reply: FastifyReply, config: AppConfig, token: 
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: AppConfig): void {
-  reply.clearCookie(sessionCookieName(config), { httpOnly: true, sameSite: 'strict', secure: config.isProduction, path: '/' });
+  reply.clearCookie(sessionCookieName(config), {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: config.isProduction,
+    path: '/',
+  });
 }
 
 export function readSessionCookie(request: FastifyRequest, config: AppConfig): string | undefined {

@@ -63,7 +63,10 @@ export class SessionGuard implements CanActivate {
       throw authError(result.kind === 'expired' ? AuthErrorCode.SessionExpired : AuthErrorCode.Unauthenticated);
     }
     if (result.session.stage !== SessionStage.Done && !preAuth) throw authError(AuthErrorCode.Unauthenticated);
-    if (!SAFE_METHODS.has(request.method) && !sameToken(request.headers[CSRF_HEADER] as string | undefined, result.session.csrfToken)) {
+    if (
+      !SAFE_METHODS.has(request.method) &&
+      !sameToken(request.headers[CSRF_HEADER] as string | undefined, result.session.csrfToken)
+    ) {
       throw authError(AuthErrorCode.CsrfTokenInvalid);
     }
     return true;

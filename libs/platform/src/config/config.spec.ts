@@ -41,6 +41,8 @@ describe('loadConfig', () => {
   });
 
   it('requires database URLs and the key file in production', () => {
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/DATABASE_URL, ENVOL_KEYS_FILE required in production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(
+      /DATABASE_URL, ENVOL_KEYS_FILE required in production/,
+    );
   });
 });

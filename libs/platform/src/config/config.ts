@@ -78,12 +78,26 @@ export class AppConfig {
   @IsString()
   DEMO_PASSWORD?: string;
 
+  /** smtp(s)://user:pass@host:port — when set, reset links and digests are sent by email. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @Matches(/^smtps?:\/\/.+/, { message: 'must be an smtp:// or smtps:// URL' })
+  SMTP_URL?: string;
+
+  @IsString()
+  MAIL_FROM = 'Envol <no-reply@envol.invalid>';
+
   /** Folder of the embedded PostgreSQL and generated key file (git-ignored). */
   @IsString()
   ENVOL_HOME = '.envol';
 
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
+  }
+
+  /** Where links in messages point: PUBLIC_URL, else this machine. */
+  get baseUrl(): string {
+    return this.PUBLIC_URL ?? `http://localhost:${this.PORT}`;
   }
 
   get trustedProxies(): string[] {
@@ -111,10 +125,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.isProduction) {
     // The owner URL is needed by migrations and the CLI only; they check it themselves.
-    const missing = ['DATABASE_URL', 'ENVOL_KEYS_FILE'].filter(
-      (k) => !config[k as keyof AppConfig],
-    );
-    if (missing.length > 0) throw new ConfigError(`Invalid configuration: ${missing.join(', ')} required in production`);
+    const missing = ['DATABASE_URL', 'ENVOL_KEYS_FILE'].filter((k) => !config[k as keyof AppConfig]);
+    if (missing.length > 0)
+      throw new ConfigError(`Invalid configuration: ${missing.join(', ')} required in production`);
   }
   return config;
 }

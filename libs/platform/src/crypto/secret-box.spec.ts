@@ -24,7 +24,7 @@ describe('secret box', () => {
     const sealed = sealWithKek(keys, 'totp', 'aad', secret);
     for (let i = 0; i < sealed.length; i++) {
       const copy = Buffer.from(sealed);
-      copy[i] = copy[i]! ^ 0x01;
+      copy[i] = copy[i] ^ 0x01;
       expect(() => openWithKek(keys, 'totp', 'aad', copy)).toThrow(DecryptionError);
     }
   });
@@ -32,7 +32,11 @@ describe('secret box', () => {
   it('opens values sealed under an older key-encryption key still in the file', () => {
     const old = generateKeyFileJson('k1');
     const sealed = sealWithKek(Keys.fromJson(old), 'totp', 'aad', secret);
-    const rotated = Keys.fromJson({ ...old, currentKek: 'k2', keks: { ...old.keks, k2: generateKeyFileJson('k2').keks.k2 } });
+    const rotated = Keys.fromJson({
+      ...old,
+      currentKek: 'k2',
+      keks: { ...old.keks, k2: generateKeyFileJson('k2').keks.k2 },
+    });
     expect(openWithKek(rotated, 'totp', 'aad', sealed).equals(secret)).toBe(true);
   });
 });

@@ -32,7 +32,7 @@ export function sealWithKek(keys: Keys, purpose: string, aad: string, plaintext:
 export function openWithKek(keys: Keys, purpose: string, aad: string, sealed: Buffer): Buffer {
   try {
     if (sealed[0] !== FORMAT) throw new DecryptionError();
-    const idLength = sealed[1]!;
+    const idLength = sealed[1];
     const kekId = sealed.subarray(2, 2 + idLength).toString('utf8');
     let offset = 2 + idLength;
     const iv = sealed.subarray(offset, (offset += IV_BYTES));

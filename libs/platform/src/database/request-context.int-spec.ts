@@ -20,14 +20,21 @@ describe('request context transactions (real PostgreSQL)', () => {
   });
 
   const tenantNow = async (): Promise<string | null> =>
-    ((await ds.query(`SELECT nullif(current_setting('app.association_id', true), '') AS v`)) as { v: string | null }[])[0]!.v;
+    (await ds.query<{ v: string | null }[]>(`SELECT nullif(current_setting('app.association_id', true), '') AS v`))[0]
+      .v;
 
   it('sets the tenant for the transaction only', async () => {
     const association = randomUUID();
-    const inside = await inTransaction(ds, { requestId: 'r1', now: new Date(), associationId: association }, async (ctx) => {
-      const rows = (await ctx.manager.query(`SELECT current_setting('app.association_id', true) AS v`)) as { v: string }[];
-      return rows[0]!.v;
-    });
+    const inside = await inTransaction(
+      ds,
+      { requestId: 'r1', now: new Date(), associationId: association },
+      async (ctx) => {
+        const rows = await ctx.manager.query<{ v: string }[]>(
+          `SELECT current_setting('app.association_id', true) AS v`,
+        );
+        return rows[0].v;
+      },
+    );
     expect(inside).toBe(association);
     expect(await tenantNow()).toBeNull();
   });
@@ -49,7 +56,7 @@ describe('request context transactions (real PostgreSQL)', () => {
     const seen = await inTransaction(
       ds,
       { requestId: 'r3', now: new Date(), actor: { userId: randomUUID(), associationId: association, roles: [] } },
-      async (ctx) => ctx.associationId,
+      (ctx) => Promise.resolve(ctx.associationId),
     );
     expect(seen).toBe(association);
   });

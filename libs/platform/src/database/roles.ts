@@ -46,9 +46,7 @@ export async function ensureDatabase(superuser: Client, database: string, templa
   if (exists.rowCount) return false;
   const templateClause = template ? ` TEMPLATE ${quoteIdent(template)}` : '';
   await superuser.query(`CREATE DATABASE ${quoteIdent(database)} OWNER ${DB_ROLES.owner}${templateClause}`);
-  await superuser.query(
-    `GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${DB_ROLES.app}, ${DB_ROLES.system}`,
-  );
+  await superuser.query(`GRANT CONNECT ON DATABASE ${quoteIdent(database)} TO ${DB_ROLES.app}, ${DB_ROLES.system}`);
   return true;
 }
 

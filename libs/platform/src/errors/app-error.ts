@@ -34,7 +34,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what = 'Resource'): AppError => new AppError(PlatformErrorCode.NotFound, 404, `${what} not found`);
+export const notFound = (what = 'Resource'): AppError =>
+  new AppError(PlatformErrorCode.NotFound, 404, `${what} not found`);
 
 export const versionConflict = (): AppError =>
   new AppError(PlatformErrorCode.Conflict, 409, 'This record was changed by someone else; reload it');

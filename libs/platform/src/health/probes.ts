@@ -13,6 +13,11 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** Fails unless the database answers within a second (start-up checks). */
+export async function assertDatabaseAnswers(dataSource: DataSource): Promise<void> {
+  await withTimeout(dataSource.query('SELECT 1'), PROBE_TIMEOUT_MS);
+}
+
 /** Is PostgreSQL answering the runtime role? */
 @Injectable()
 export class DatabaseProbe {

@@ -37,7 +37,8 @@ export class Keys {
     if (data.format !== 1) throw new KeyFileError('Key file: unsupported format (expected 1)');
     const keks = new Map<string, Buffer>();
     for (const [id, value] of Object.entries(data.keks ?? {})) keks.set(id, decodeKey(`keks.${id}`, value));
-    if (!data.currentKek || !keks.has(data.currentKek)) throw new KeyFileError('Key file: currentKek names no key in keks');
+    if (!data.currentKek || !keks.has(data.currentKek))
+      throw new KeyFileError('Key file: currentKek names no key in keks');
     return new Keys(
       data.currentKek,
       keks,
