@@ -1,8 +1,19 @@
 import { GrantRuntimeRoles1795813180000 } from './1795813180000-grant-runtime-roles';
 import { CreateAuthTables1795814239945 } from './1795814239945-create-auth-tables';
+import { CreateAccessTables1795814996191 } from './1795814996191-create-access-tables';
+import { RlsAccessTables1795815004000 } from './1795815004000-rls-access-tables';
+import { CreateOutboxJob1795815381976 } from './1795815381976-create-outbox-job';
+import { GrantSystemOutboxUpdate1795815389531 } from './1795815389531-grant-system-outbox-update';
 
 /**
  * Every migration, in order. TypeORM loads classes from this list rather than a file glob, so the
  * same list works compiled (CLI, production) and under jest; a unit test checks no file is missing.
  */
-export const migrations = [GrantRuntimeRoles1795813180000, CreateAuthTables1795814239945];
+export const migrations = [
+  GrantRuntimeRoles1795813180000,
+  CreateAuthTables1795814239945,
+  CreateAccessTables1795814996191,
+  RlsAccessTables1795815004000,
+  CreateOutboxJob1795815381976,
+  GrantSystemOutboxUpdate1795815389531,
+];

@@ -50,7 +50,7 @@ let index = readFileSync(indexPath, 'utf8');
 const lastImport = index.lastIndexOf('import {');
 const importEnd = index.indexOf('\n', lastImport);
 index = `${index.slice(0, importEnd + 1)}import { ${cls} } from './${file}';\n${index.slice(importEnd + 1)}`;
-index = index.replace(/\];\s*$/, `, ${cls}];\n`);
+index = index.replace(/,?\s*\];\s*$/, `, ${cls}];\n`);
 writeFileSync(indexPath, index);
 execFileSync(path.join(root, 'node_modules/.bin/prettier'), [
   '--write',

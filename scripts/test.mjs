@@ -15,7 +15,7 @@ const failures = [];
 const cleanups = [];
 
 const log = (line) => process.stdout.write(`${line}\n`);
-const want = (name) => only.length === 0 || only.includes(name);
+const want = (name) => (only.length === 0 && name !== 'fuzz') || only.includes(name);
 
 function canConnect(host, port, ms = 1500) {
   return new Promise((resolve) => {
@@ -156,6 +156,11 @@ try {
   jestStep('integration', ['integration', 'e2e'], ['--maxWorkers=2']);
   jestStep('faults', ['faults'], ['--runInBand']);
   jestStep('browser', ['browser'], ['--runInBand']);
+  // `npm run test:fuzz`: the same fuzz run, 200 runs per operation (only when asked for by name).
+  if (only.includes('fuzz')) {
+    process.env.FUZZ_RUNS = '200';
+    jestStep('fuzz', ['e2e'], ['--testPathPatterns', 'fuzz', '--runInBand']);
+  }
 } finally {
   for (const cleanup of cleanups.reverse()) await cleanup();
 }

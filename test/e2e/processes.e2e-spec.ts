@@ -112,17 +112,25 @@ describe('compiled entry points', () => {
   });
 
   describe('operator CLI', () => {
+    const home = mkdtempSync(join(tmpdir(), 'envol-cli-'));
     const cli = async (args: string[], env: Record<string, string> = {}) => {
       let output = '';
       const child = spawn(process.execPath, [CLI, ...args], {
         cwd: root,
-        env: { PATH: process.env.PATH ?? '', DATABASE_OWNER_URL: db.ownerUrl, PUBLIC_URL: 'https://envol.example.org', ...env },
+        env: {
+          PATH: process.env.PATH ?? '',
+          DATABASE_URL: db.appUrl,
+          DATABASE_OWNER_URL: db.ownerUrl,
+          ENVOL_HOME: home,
+          PUBLIC_URL: 'https://envol.example.org',
+          ...env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       });
       child.stdout.on('data', (d: Buffer) => (output += d.toString()));
       child.stderr.on('data', (d: Buffer) => (output += d.toString()));
       const code = await new Promise<number | null>((r) => child.on('exit', r));
-      return { code, output };
+      return { code, output: output.trim() };
     };
 
     it('generates a valid key file', async () => {
@@ -131,33 +139,105 @@ describe('compiled entry points', () => {
       expect(JSON.parse(output)).toMatchObject({ format: 1, currentKek: expect.any(String) });
     });
 
-    it('creates an account and prints a one-time reset link to hand over', async () => {
-      const created = await cli(['users:create', '--email', 'first.admin@example.test', '--name', 'Première Admin']);
-      expect(created.code).toBe(0);
-      expect(created.output).toMatch(/https:\/\/envol\.example\.org\/reset-password#token=[\w-]{43}/);
-      const again = await cli(['users:create', '--email', 'FIRST.ADMIN@example.test', '--name', 'Doublon']);
-      expect(again.code).toBe(1);
-      expect(again.output.trim()).toBe('An account with this email already exists.');
+    it('provisions an association, its site, team and first admin, idempotently', async () => {
+      const steps: [string[], RegExp][] = [
+        [['associations:create', '--name', 'Association Test', '--departements', '75,93'], /created/],
+        [['associations:create', '--name', 'Association Test'], /exists/],
+        [
+          [
+            'sites:create',
+            '--association',
+            'Association Test',
+            '--name',
+            'Paris',
+            '--code',
+            'par',
+            '--departement',
+            '75',
+          ],
+          /Site PAR created/,
+        ],
+        [
+          [
+            'sites:create',
+            '--association',
+            'Association Test',
+            '--name',
+            'Paris',
+            '--code',
+            'PAR',
+            '--departement',
+            '75',
+          ],
+          /exists/,
+        ],
+        [['teams:create', '--association', 'Association Test', '--site', 'PAR', '--name', 'Équipe A'], /created/],
+        [['funders:create', '--name', 'Fondation Test'], /created/],
+        [['agreements:create', '--funder', 'Fondation Test', '--association', 'Association Test'], /recorded/],
+        [['agreements:create', '--funder', 'Fondation Test', '--association', 'Association Test'], /exists/],
+      ];
+      for (const [args, expected] of steps) {
+        const { code, output } = await cli(args);
+        expect({ args, code, output }).toEqual({ args, code: 0, output: expect.stringMatching(expected) });
+      }
+      const admin = await cli([
+        'admins:create',
+        '--association',
+        'Association Test',
+        '--email',
+        'first.admin@example.test',
+        '--name',
+        'Première Admin',
+      ]);
+      expect(admin.code).toBe(0);
+      expect(admin.output).toMatch(/https:\/\/envol\.example\.org\/reset-password#token=[\w-]{43}/);
+      const again = await cli([
+        'admins:create',
+        '--association',
+        'Association Test',
+        '--email',
+        'FIRST.ADMIN@example.test',
+        '--name',
+        'X',
+      ]);
+      expect(again.output).toMatch(/exists/);
+      expect(again.output).not.toMatch(/reset-password/);
       const link = await cli(['users:reset-link', '--email', 'first.admin@example.test']);
-      expect(link.code).toBe(0);
       expect(link.output).toMatch(/reset-password#token=/);
     });
 
-    it('explains usage errors with exit code 2', async () => {
-      const missing = await cli(['users:reset-link']);
-      expect(missing.code).toBe(2);
-      expect(missing.output).toMatch(/--email is required/);
-      const unknown = await cli(['users:reset-link', '--email', 'nobody@example.test']);
-      expect(unknown.code).toBe(2);
-      expect(unknown.output).toMatch(/No account with the email/);
-      expect((await cli(['frobnicate'])).code).toBe(2);
+    it('says what is wrong in one line', async () => {
+      const unknownAssociation = await cli([
+        'sites:create',
+        '--association',
+        'Nope',
+        '--name',
+        'X',
+        '--code',
+        'XX',
+        '--departement',
+        '75',
+      ]);
+      expect(unknownAssociation.code).toBe(1);
+      expect(unknownAssociation.output).toBe('No association named "Nope" (create it with associations:create)');
+      const unknownFunder = await cli(['agreements:create', '--funder', 'Nope', '--association', 'Association Test']);
+      expect(unknownFunder.output).toMatch(/No funder named "Nope"/);
+      const unknownEmail = await cli(['users:reset-link', '--email', 'nobody@example.test']);
+      expect(unknownEmail.output).toBe('No account with the email nobody@example.test');
     });
 
-    it('seeds the demo accounts idempotently', async () => {
-      const home = mkdtempSync(join(tmpdir(), 'envol-demo-'));
-      const first = await cli(['seed:demo'], { ENVOL_HOME: home, DEMO_PASSWORD: 'a demo password for tests' });
+    it('explains usage errors with exit code 2', async () => {
+      const missing = await cli(['sites:create', '--association', 'A']);
+      expect(missing.code).toBe(2);
+      expect(missing.output).toMatch(/^Missing --name, --code, --departement/);
+      expect((await cli(['frobnicate'])).code).toBe(2);
+      expect((await cli(['funders:create', '--colour', 'blue'])).code).toBe(2);
+    });
+
+    it('seeds the demo data idempotently', async () => {
+      const first = await cli(['seed:demo'], { DEMO_PASSWORD: 'a demo password for tests' });
       expect(first.output).toMatch(/8 account\(s\) created/);
-      const second = await cli(['seed:demo'], { ENVOL_HOME: home, DEMO_PASSWORD: 'a demo password for tests' });
+      const second = await cli(['seed:demo'], { DEMO_PASSWORD: 'a demo password for tests' });
       expect(second.output).toMatch(/0 account\(s\) created/);
     });
   });

@@ -1,13 +1,22 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
-import { AuthModule, AuthSettings } from '@app/auth';
+import { AccessModule } from '@app/access';
+import type { AuthSettings } from '@app/auth';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
 import { AuthController, MeController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { Metrics, MetricsController } from './health/metrics';
 import { ErrorFilter } from './http/error.filter';
+import { PermissionGuard } from './http/permission.guard';
 import { SessionGuard } from './http/session.guard';
+import {
+  BreakGlassReviewController,
+  SettingsController,
+  SitesController,
+  TeamsController,
+} from './access/organisation.controller';
+import { UsersController } from './access/users.controller';
 import { TransactionInterceptor } from './http/transaction.interceptor';
 
 @Module({})
@@ -18,13 +27,25 @@ export class AppModule {
       imports: [
         PlatformModule.forRoot(platform),
         TerminusModule.forRoot({ logger: false }),
-        AuthModule.forRoot(authSettings),
+        AccessModule.forRoot(authSettings),
       ],
-      controllers: [HealthController, MetricsController, AuthController, MeController],
+      controllers: [
+        HealthController,
+        MetricsController,
+        AuthController,
+        MeController,
+        UsersController,
+        SitesController,
+        TeamsController,
+        SettingsController,
+        BreakGlassReviewController,
+      ],
       providers: [
         { provide: Metrics, useValue: metrics },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        // In this order: who are you (session), then may you (permission).
         { provide: APP_GUARD, useClass: SessionGuard },
+        { provide: APP_GUARD, useClass: PermissionGuard },
         { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
       ],
     };

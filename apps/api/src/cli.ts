@@ -1,117 +1,198 @@
 import 'reflect-metadata';
-import { AccountsService, AuthSettings } from '@app/auth';
-import { ConfigError, generateKeyFileJson, inTransaction, loadConfig, Mailer, type AppConfig } from '@app/platform';
+import { Role } from '@app/contracts';
+import { ConfigError, generateKeyFileJson, Mailer, prepareRuntime, type AppConfig, type Runtime } from '@app/platform';
 import { parseArgs } from 'node:util';
+import type { DataSource } from 'typeorm';
 import { ownerDataSource } from './database';
 import { migrate } from './migrate';
+import { describeError, Provisioning, ProvisioningError } from './provisioning';
 import { demoPassword, seedDemo } from './seed/demo';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
-  migrate                                   apply pending migrations (DATABASE_OWNER_URL)
-  keys:generate                             print a new key file (JSON) on stdout
-  seed:demo                                 create the demo accounts (idempotent)
-  users:create --email E --name N [--mfa-required]
-                                            create an account and issue its first reset link
-  users:reset-link --email E                issue a one-time reset link (48 h)`;
+Without DATABASE_OWNER_URL, the embedded database of \`npm start\` is used.
+
+  migrate                                       apply pending migrations
+  keys:generate                                 print a new key file (JSON) on stdout
+  seed:demo                                     create the demo data (idempotent)
+  associations:create --name N [--departements 75,93] [--approval-granted YYYY-MM-DD] [--approval-expires YYYY-MM-DD]
+  sites:create --association N --name N --code PAR --departement 75
+  teams:create --association N --site PAR --name N
+  funders:create --name N
+  agreements:create --funder N --association N [--signed-on YYYY-MM-DD]
+  admins:create --association N --email E --name N     the association's first admin, with a reset link
+  funders:add-user --funder N --email E --name N       a funder's account, with a reset link
+  users:reset-link --email E                    a new one-time reset link (48 h)`;
 
 class UsageError extends Error {}
 
-function ownerUrl(config: AppConfig): string {
-  if (!config.DATABASE_OWNER_URL) throw new ConfigError('Invalid configuration: DATABASE_OWNER_URL required');
-  return config.DATABASE_OWNER_URL;
+const OPTIONS = {
+  name: { type: 'string' },
+  email: { type: 'string' },
+  association: { type: 'string' },
+  site: { type: 'string' },
+  code: { type: 'string' },
+  departement: { type: 'string' },
+  departements: { type: 'string' },
+  funder: { type: 'string' },
+  'approval-granted': { type: 'string' },
+  'approval-expires': { type: 'string' },
+  'signed-on': { type: 'string' },
+} as const;
+
+type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
+
+function need(values: Options, ...names: (keyof Options)[]): string[] {
+  const missing = names.filter((n) => !values[n]);
+  if (missing.length > 0) throw new UsageError(`Missing ${missing.map((m) => `--${m}`).join(', ')}`);
+  return names.map((n) => values[n]!);
 }
 
-async function withOwner<T>(
+function date(value: string | undefined, option: string): string | undefined {
+  if (value !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(value)) throw new UsageError(`--${option} must be YYYY-MM-DD`);
+  return value;
+}
+
+async function deliverLink(
   config: AppConfig,
-  work: (ds: Awaited<ReturnType<ReturnType<typeof ownerDataSource>['initialize']>>) => Promise<T>,
-): Promise<T> {
-  const ds = await ownerDataSource(ownerUrl(config)).initialize();
-  try {
-    return await work(ds);
-  } finally {
-    await ds.destroy();
-  }
-}
-
-/** Sends the link when SMTP is configured; otherwise prints it to hand over in person. */
-async function deliverLink(config: AppConfig, email: string, url: string, expiresAt: Date): Promise<string> {
+  email: string,
+  link: { url: string; expiresAt: Date } | null,
+): Promise<string> {
+  if (!link) return '';
   const mailer = new Mailer(config);
-  if (!mailer.configured) return `Reset link for ${email} (single use, until ${expiresAt.toISOString()}):\n${url}`;
+  if (!mailer.configured)
+    return `\nReset link for ${email} (single use, until ${link.expiresAt.toISOString()}):\n${link.url}`;
   try {
     await mailer.send({
       to: email,
       subject: 'Envol : choisissez votre mot de passe / choose your password',
-      text: `Bonjour,\n\nPour choisir votre mot de passe Envol, ouvrez ce lien (valable une seule fois, jusqu'au ${expiresAt.toISOString()}) :\n${url}\n\nTo choose your Envol password, open the link above (single use).`,
+      text: `Bonjour,\n\nPour choisir votre mot de passe Envol, ouvrez ce lien (une seule fois, jusqu'au ${link.expiresAt.toISOString()}) :\n${link.url}\n`,
     });
-    return `Reset link sent by email to ${email} (valid until ${expiresAt.toISOString()}).`;
+    return `\nReset link sent by email to ${email}.`;
   } finally {
     mailer.close();
   }
 }
 
-async function run(argv: string[]): Promise<number> {
+async function withOwner<T>(runtime: Runtime, work: (owner: DataSource) => Promise<T>): Promise<T> {
+  const url = runtime.config.DATABASE_OWNER_URL;
+  if (!url) throw new ConfigError('Invalid configuration: DATABASE_OWNER_URL required');
+  const owner = await ownerDataSource(url).initialize();
+  try {
+    return await work(owner);
+  } finally {
+    await owner.destroy();
+  }
+}
+
+async function run(argv: string[]): Promise<string> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
-    args: rest,
-    options: { email: { type: 'string' }, name: { type: 'string' }, 'mfa-required': { type: 'boolean' } },
-    strict: true,
-  });
-  const now = new Date();
-  switch (command) {
-    case 'migrate': {
-      const applied = await migrate(ownerUrl(loadConfig()));
-      process.stdout.write(`Applied ${applied} migration(s).\n`);
-      return 0;
-    }
-    case 'keys:generate':
-      process.stdout.write(`${JSON.stringify(generateKeyFileJson(), null, 2)}\n`);
-      return 0;
-    case 'seed:demo': {
-      const config = loadConfig();
-      const password = demoPassword(config.ENVOL_HOME, config.DEMO_PASSWORD);
-      const created = await withOwner(config, (ds) => seedDemo(ds, password, now));
-      process.stdout.write(`Demo data: ${created} account(s) created.\n`);
-      return 0;
-    }
-    case 'users:create':
-    case 'users:reset-link': {
-      if (!values.email) throw new UsageError('--email is required');
-      if (command === 'users:create' && !values.name) throw new UsageError('--name is required');
-      const config = loadConfig();
-      const accounts = new AccountsService(new AuthSettings());
-      const link = await withOwner(config, (ds) =>
-        inTransaction(ds, { requestId: `cli-${command}`, now }, async (ctx) => {
-          const account =
-            command === 'users:create'
-              ? await accounts.create(ctx, {
-                  email: values.email!,
-                  displayName: values.name!,
-                  associationId: null,
-                  mfaRequired: values['mfa-required'] ?? false,
-                })
-              : await accounts.findByEmail(ctx, values.email!);
-          if (!account) throw new UsageError(`No account with the email ${values.email}`);
-          return accounts.issueResetLink(ctx, account.id, config.baseUrl, null);
-        }),
-      );
-      process.stdout.write(`${await deliverLink(config, values.email, link.url, link.expiresAt)}\n`);
-      return 0;
-    }
-    default:
-      throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
+  if (command === 'keys:generate') return JSON.stringify(generateKeyFileJson(), null, 2);
+  const known = [
+    'migrate',
+    'seed:demo',
+    'associations:create',
+    'sites:create',
+    'teams:create',
+    'funders:create',
+    'agreements:create',
+    'admins:create',
+    'funders:add-user',
+    'users:reset-link',
+  ];
+  if (!command || !known.includes(command))
+    throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
+  const { values } = parseArgs({ args: rest, options: OPTIONS, strict: true });
+
+  const runtime = await prepareRuntime();
+  const { config } = runtime;
+  try {
+    if (command === 'migrate') return `Applied ${await migrate(config.DATABASE_OWNER_URL ?? '')} migration(s).`;
+    if (runtime.embedded) await migrate(runtime.embedded.ownerUrl);
+    return await withOwner(runtime, async (owner) => {
+      const p = new Provisioning(owner, runtime.keys);
+      switch (command) {
+        case 'seed:demo': {
+          const created = await seedDemo(
+            owner,
+            runtime.keys,
+            demoPassword(config.ENVOL_HOME, config.DEMO_PASSWORD),
+            config.baseUrl,
+          );
+          return `Demo data: ${created} account(s) created.`;
+        }
+        case 'associations:create': {
+          const [name] = need(values, 'name');
+          const departements = (values.departements ?? '')
+            .split(',')
+            .map((d) => d.trim())
+            .filter(Boolean);
+          return (
+            await p.createAssociation({
+              name: name,
+              departements,
+              approvalGrantedOn: date(values['approval-granted'], 'approval-granted'),
+              approvalExpiresOn: date(values['approval-expires'], 'approval-expires'),
+            })
+          ).message;
+        }
+        case 'sites:create': {
+          const [association, name, code, departement] = need(values, 'association', 'name', 'code', 'departement');
+          return (await p.createSite(association, { name: name, code: code, departement: departement })).message;
+        }
+        case 'teams:create': {
+          const [association, site, name] = need(values, 'association', 'site', 'name');
+          return (await p.createTeam(association, site, name)).message;
+        }
+        case 'funders:create':
+          return (await p.createFunder(need(values, 'name')[0])).message;
+        case 'agreements:create': {
+          const [funder, association] = need(values, 'funder', 'association');
+          const signedOn = date(values['signed-on'], 'signed-on') ?? new Date().toISOString().slice(0, 10);
+          return (await p.createAgreement(funder, association, signedOn)).message;
+        }
+        case 'admins:create': {
+          const [association, email, name] = need(values, 'association', 'email', 'name');
+          const outcome = await p.createMember(
+            association,
+            { email: email, displayName: name, roles: [Role.Admin] },
+            config.baseUrl,
+          );
+          return outcome.message + (await deliverLink(config, email, outcome.link));
+        }
+        case 'funders:add-user': {
+          const [funder, email, name] = need(values, 'funder', 'email', 'name');
+          const outcome = await p.createFunderMember(funder, { email: email, displayName: name }, config.baseUrl);
+          return outcome.message + (await deliverLink(config, email, outcome.link));
+        }
+        case 'users:reset-link': {
+          const [email] = need(values, 'email');
+          const link = await p.resetLink(email, config.baseUrl);
+          return `Reset link issued.${await deliverLink(config, email, link)}`;
+        }
+        default:
+          throw new UsageError(`Unknown command "${command}"`);
+      }
+    });
+  } finally {
+    await runtime.embedded?.stop();
   }
 }
 
 run(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (output) => {
+    process.stdout.write(`${output}\n`);
+    process.exit(0);
+  },
   (error: unknown) => {
-    if (error instanceof UsageError) {
-      process.stderr.write(`${error.message}\n${USAGE}\n`);
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS'))
+    ) {
+      process.stderr.write(`${error.message}\n\n${USAGE}\n`);
       process.exit(2);
     }
-    const code = (error as { code?: string }).code;
     process.stderr.write(
-      `${code === 'EMAIL_TAKEN' ? 'An account with this email already exists.' : error instanceof Error ? error.message : String(error)}\n`,
+      `${error instanceof ProvisioningError || error instanceof ConfigError ? error.message : describeError(error)}\n`,
     );
     process.exit(1);
   },

@@ -1,9 +1,10 @@
+import { ACCESS_ENTITIES } from '@app/access';
 import { AUTH_ENTITIES } from '@app/auth';
-import { createDataSource } from '@app/platform';
+import { createDataSource, OutboxJob } from '@app/platform';
 import { migrations } from '../../../migrations';
 
 /** Every entity of every lib, registered once here (the composition root). */
-export const ENTITIES = [...AUTH_ENTITIES];
+export const ENTITIES = [...AUTH_ENTITIES, ...ACCESS_ENTITIES, OutboxJob];
 
 export const MIGRATIONS = migrations;
 

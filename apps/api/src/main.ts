@@ -1,8 +1,16 @@
 import 'reflect-metadata';
-import { ConfigError, createLogger, EmbeddedDatabaseError, KeyFileError, prepareRuntime } from '@app/platform';
+import {
+  ConfigError,
+  createLogger,
+  EmbeddedDatabaseError,
+  KeyFileError,
+  prepareRuntime,
+  startInProcessJobs,
+  SYSTEM_HANDLERS,
+} from '@app/platform';
 import { resolve } from 'node:path';
 import { createApp } from './app.factory';
-import { ownerDataSource } from './database';
+import { ENTITIES, ownerDataSource } from './database';
 import { migrate } from './migrate';
 import { DEMO_ACCOUNTS, demoPassword, seedDemo } from './seed/demo';
 
@@ -24,7 +32,7 @@ async function main(): Promise<void> {
     const password = demoPassword(config.ENVOL_HOME, config.DEMO_PASSWORD);
     const owner = await ownerDataSource(runtime.embedded.ownerUrl).initialize();
     try {
-      demo = { password, created: await seedDemo(owner, password, new Date()) };
+      demo = { password, created: await seedDemo(owner, runtime.keys, password, config.baseUrl) };
     } finally {
       await owner.destroy();
     }
@@ -37,12 +45,17 @@ async function main(): Promise<void> {
     webRoot: resolve(__dirname, '../../../web'),
   });
   await app.listen({ port: config.PORT, host: config.HOST });
+  // Without Redis, jobs run in this process over the PostgreSQL outbox (the worker's handlers).
+  const jobs = config.REDIS_URL
+    ? undefined
+    : await startInProcessJobs({ config, entities: ENTITIES, handlers: SYSTEM_HANDLERS, logger });
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     say(`${signal}: stopping Envol…`);
+    await jobs?.stop();
     await app.close();
     await runtime.embedded?.stop();
     process.exit(0);
@@ -54,7 +67,11 @@ async function main(): Promise<void> {
   for (const notice of runtime.notices) say(notice);
   if (demo) {
     say(`Demo logins (password: ${demo.password}${config.DEMO_PASSWORD ? ', from DEMO_PASSWORD' : ''}):`);
-    for (const account of DEMO_ACCOUNTS) say(`  ${account.email}`);
+    for (const account of DEMO_ACCOUNTS) {
+      say(
+        `  ${account.email.padEnd(32)} ${account.roles.join(', ')}${account.association ? ` — ${account.association}` : ''}`,
+      );
+    }
   }
   say(`Envol is ready on http://${shown}:${config.PORT} (started in ${((Date.now() - started) / 1000).toFixed(1)} s).`);
 }

@@ -1,9 +1,10 @@
-import type { JobName, JobPayloads } from '@app/platform';
+import { SYSTEM_HANDLERS, type JobHandlerMap } from '@app/platform';
 
-export type Handler<N extends JobName> = (payload: JobPayloads[N]) => Promise<void>;
-export type HandlerMap = { [N in JobName]: Handler<N> };
-
-/** One handler per job name; the type makes a missing one a compile error, the boot check a start-up error. */
-export const handlers: HandlerMap = {
-  'system.ping': () => Promise.resolve(),
+/**
+ * One handler per job name; the type makes a missing one a compile error, the boot check a start-up
+ * error. The API's in-process runner (no REDIS_URL) takes the same handlers from the libs: add a
+ * domain lib's handlers to both maps.
+ */
+export const handlers: JobHandlerMap = {
+  ...SYSTEM_HANDLERS,
 };

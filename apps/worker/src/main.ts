@@ -1,68 +1,171 @@
 import 'reflect-metadata';
 import {
   assertDatabaseAnswers,
+  BullJobPublisher,
   ConfigError,
+  configReply,
   createDataSource,
   createLogger,
+  createProducerConnection,
+  errorCode,
   JOB_NAMES,
   loadConfig,
+  OutboxExecutor,
+  OutboxJob,
+  OutboxRelay,
+  outboxSettings,
   QUEUE_NAME,
   QUEUE_PREFIX,
+  redisDurabilityWarnings,
+  SCHEDULE_QUEUE_NAME,
+  schedules,
+  SystemClock,
+  upsertSchedules,
+  type Logger,
 } from '@app/platform';
-import { Worker, type Job } from 'bullmq';
+import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { handlers } from './handlers';
+import { outboxProcessor, scheduleProcessor } from './outbox.processor';
+
+const STOP_TIMEOUT_MS = 20_000;
 
 /**
  * The BullMQ entry point: processors and schedules only. It needs PostgreSQL and Redis; it refuses
- * to start when a job name has no handler (immich's rule), and drains on SIGTERM.
+ * to start when a job name has no handler (immich's rule), and drains on SIGTERM. It runs the job
+ * handlers, and the relay and sweep schedules that feed BullMQ from the PostgreSQL outbox.
  */
 async function main(): Promise<void> {
   const config = loadConfig();
   if (!config.DATABASE_URL || !config.REDIS_URL) {
     throw new ConfigError('Invalid configuration: the worker needs DATABASE_URL and REDIS_URL');
   }
+  if (config.isProduction && !config.DATABASE_SYSTEM_URL) {
+    throw new ConfigError('Invalid configuration: DATABASE_SYSTEM_URL required in production (outbox relay)');
+  }
   const logger = createLogger(config);
   const missing = JOB_NAMES.filter((name) => typeof handlers[name] !== 'function');
   if (missing.length > 0) throw new ConfigError(`No handler for job(s): ${missing.join(', ')}`);
+  const settings = outboxSettings(config);
+  const clock = new SystemClock();
 
+  // Handlers run as envol_app, one connection per concurrent job.
   const dataSource = await createDataSource({
     url: config.DATABASE_URL,
-    entities: [],
-    poolSize: 4,
+    entities: [OutboxJob],
+    poolSize: Math.max(settings.concurrency, 2),
     applicationName: 'envol-worker',
   }).initialize();
   await assertDatabaseAnswers(dataSource);
+  // The relay and sweep read across associations as envol_system, on a small pool of their own.
+  if (!config.DATABASE_SYSTEM_URL) {
+    logger.warn('DATABASE_SYSTEM_URL is not set: the outbox relay uses the runtime role (outside production only)');
+  }
+  const systemDataSource = await createDataSource({
+    url: config.DATABASE_SYSTEM_URL ?? config.DATABASE_URL,
+    entities: [OutboxJob],
+    poolSize: 2,
+    applicationName: 'envol-worker-system',
+  }).initialize();
+  await assertDatabaseAnswers(systemDataSource);
 
+  const producer = createProducerConnection(config.REDIS_URL);
   const connection = new Redis(config.REDIS_URL, { maxRetriesPerRequest: null });
-  const worker = new Worker(
-    QUEUE_NAME,
-    async (job: Job) => {
-      const handler = handlers[job.name as keyof typeof handlers];
-      if (!handler) throw new Error(`No handler for job ${job.name}`);
-      await handler(job.data as never);
-    },
-    { connection, prefix: QUEUE_PREFIX, concurrency: 10, autorun: true },
-  );
-  worker.on('failed', (job, error) =>
-    logger.warn({ job: job?.name, jobId: job?.id, err: { message: error.message } }, 'job failed'),
-  );
-  await worker.waitUntilReady();
-  logger.info({ queue: QUEUE_NAME, handlers: JOB_NAMES.length }, 'worker ready');
+  const redisErrors = throttledWarning(logger, 'Redis is not answering');
+  producer.on('error', redisErrors);
+  connection.on('error', redisErrors);
+
+  const queue = new Queue(QUEUE_NAME, { connection: producer, prefix: QUEUE_PREFIX });
+  const scheduleQueue = new Queue(SCHEDULE_QUEUE_NAME, { connection: producer, prefix: QUEUE_PREFIX });
+  const relay = new OutboxRelay(systemDataSource, new BullJobPublisher(queue), {}, clock);
+  const executor = new OutboxExecutor(dataSource, handlers, settings.retry, clock, logger);
+
+  const workerOptions = {
+    connection,
+    prefix: QUEUE_PREFIX,
+    autorun: true,
+    // A killed worker's active jobs go back to waiting once their lock expires; a job that keeps
+    // stalling is dropped by BullMQ, and the sweep publishes its row again.
+    lockDuration: settings.lockMs,
+    stalledInterval: settings.lockMs,
+    maxStalledCount: 3,
+  };
+  const jobWorker = new Worker(QUEUE_NAME, outboxProcessor(executor), {
+    ...workerOptions,
+    concurrency: settings.concurrency,
+  });
+  const scheduleWorker = new Worker(SCHEDULE_QUEUE_NAME, scheduleProcessor(relay, settings.sweepStaleMs), {
+    ...workerOptions,
+    concurrency: 1,
+  });
+  const queueErrors = throttledWarning(logger, 'queue error');
+  for (const q of [queue, scheduleQueue]) q.on('error', queueErrors);
+  for (const w of [jobWorker, scheduleWorker]) w.on('error', queueErrors);
+  for (const worker of [jobWorker, scheduleWorker]) {
+    // The message is a code (outbox.processor.ts); ids only otherwise.
+    worker.on('failed', (job, error) =>
+      logger.warn({ job: job?.name, jobId: job?.id, code: error.message }, 'job failed in the queue'),
+    );
+  }
+  await Promise.all([jobWorker.waitUntilReady(), scheduleWorker.waitUntilReady(), queue.waitUntilReady()]);
+
+  // Schedules are re-created at every start and every time Redis comes back (it may come back empty).
+  const list = schedules(settings);
+  await upsertSchedules(scheduleQueue, list);
+  producer.on('ready', () => {
+    upsertSchedules(scheduleQueue, list).then(
+      () => logger.info('Redis is back: schedules re-created'),
+      (error: unknown) => logger.warn({ code: errorCode(error) }, 'could not re-create schedules'),
+    );
+  });
+  if (config.isProduction) await warnAboutRedisDurability(producer, logger);
+  logger.info({ queue: QUEUE_NAME, handlers: JOB_NAMES.length, schedules: list.map((s) => s.id) }, 'worker ready');
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'worker stopping');
-    await worker.close();
+    const forced = setTimeout(() => {
+      logger.error('worker did not stop in time');
+      process.exit(1);
+    }, STOP_TIMEOUT_MS);
+    // Active jobs finish first; then the queues, Redis and the pools.
+    await Promise.all([scheduleWorker.close(), jobWorker.close()]);
+    await Promise.all([queue.close(), scheduleQueue.close()]);
+    producer.disconnect();
     connection.disconnect();
-    await dataSource.destroy();
+    await Promise.all([dataSource.destroy(), systemDataSource.destroy()]);
+    clearTimeout(forced);
     logger.info('worker stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+}
+
+/** At most one line per 10 s while Redis is away (not one per reconnection attempt); codes only. */
+function throttledWarning(logger: Logger, message: string): (error: Error) => void {
+  let lastLogged = 0;
+  return (error) => {
+    if (Date.now() - lastLogged < 10_000) return;
+    lastLogged = Date.now();
+    logger.warn({ code: errorCode(error) }, message);
+  };
+}
+
+/** Production Redis keeps its data (AOF) and never evicts jobs; say so at start-up when it does not. */
+async function warnAboutRedisDurability(redis: Redis, logger: Logger): Promise<void> {
+  try {
+    const settings = {
+      ...configReply(await redis.call('CONFIG', 'GET', 'maxmemory-policy')),
+      ...configReply(await redis.call('CONFIG', 'GET', 'appendonly')),
+    };
+    for (const warning of redisDurabilityWarnings(settings)) logger.warn(warning);
+  } catch {
+    // Managed Redis services often disable CONFIG: nothing to check, not a reason to stop.
+    logger.warn('Could not read the Redis configuration (CONFIG disabled?): check AOF and maxmemory-policy noeviction');
+  }
 }
 
 main().catch((error: unknown) => {

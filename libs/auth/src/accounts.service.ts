@@ -5,6 +5,7 @@ import { recordAuthEvent } from './auth-events';
 import { authError, AuthErrorCode } from './auth.errors';
 import { AuthSettings } from './auth.settings';
 import { PasswordReset } from './password-reset.entity';
+import { RecoveryCode } from './recovery-code.entity';
 import { hashPassword } from './passwords';
 import { newToken, normaliseEmail, sha256 } from './tokens';
 import { AccountStatus, UserAccount } from './user-account.entity';
@@ -88,5 +89,17 @@ export class AccountsService {
 
   async setStatus(ctx: RequestContext, userId: string, status: AccountStatus): Promise<void> {
     await ctx.repo(UserAccount).update({ id: userId }, { status });
+  }
+
+  async setMfaRequired(ctx: RequestContext, userId: string, required: boolean): Promise<void> {
+    await ctx.repo(UserAccount).update({ id: userId }, { mfaRequired: required });
+  }
+
+  /** An admin's "reset MFA": the user enrols again at next login (if the role requires it). */
+  async resetMfa(ctx: RequestContext, userId: string): Promise<void> {
+    await ctx
+      .repo(UserAccount)
+      .update({ id: userId }, { mfaEnabled: false, totpSecret: null, totpPendingSecret: null, totpLastStep: null });
+    await ctx.repo(RecoveryCode).delete({ userId });
   }
 }

@@ -21,3 +21,38 @@ export { BUSINESS_TIME_ZONE, Clock, FixedClock, SystemClock } from './time/clock
 export { JOB_NAMES, QUEUE_NAME, QUEUE_PREFIX, type JobName, type JobPayloads } from './queue/queues';
 export { DecryptionError, keyedHash, openWithKek, sealWithKek } from './crypto/secret-box';
 export { Mailer, type Mail } from './mail/mailer';
+export { updateVersioned } from './database/versioned';
+export { assertRuntimeRole } from './database/runtime-role';
+export {
+  outboxJobId,
+  SCHEDULE_NAMES,
+  SCHEDULE_QUEUE_NAME,
+  type JobPayload,
+  type JobPayloadValue,
+  type OutboxJobData,
+  type ScheduleName,
+} from './queue/queues';
+export { BullJobPublisher, createProducerConnection } from './queue/bullmq-publisher';
+export { configReply, redisDurabilityWarnings } from './queue/redis-durability';
+export { schedules, upsertSchedules, type Schedule } from './queue/schedules';
+export { startInProcessJobs, type InProcessJobs, type InProcessJobsInput } from './outbox/in-process-jobs';
+export { InProcessJobRunner, type InProcessRunnerOptions } from './outbox/in-process-runner';
+export { missingHandlers, SYSTEM_HANDLERS, type JobHandler, type JobHandlerMap } from './outbox/job-handlers';
+export { OutboxExecutor, type ExecutionOutcome } from './outbox/outbox-executor';
+export { OutboxJob } from './outbox/outbox-job.entity';
+export { OutboxMonitor, type OutboxStats } from './outbox/outbox-monitor';
+export { OutboxRelay, type JobPublisher, type PublishedJob, type RelayOptions } from './outbox/outbox-relay';
+export { outboxSettings, type OutboxSettings } from './outbox/outbox-settings';
+export { enqueue, OutboxService, type EnqueueOptions, type FailedJob } from './outbox/outbox.service';
+export {
+  afterFailure,
+  assertIdsOnly,
+  backoffDelayMs,
+  errorCode,
+  isUuid,
+  OutboxError,
+  OutboxErrorCode,
+  OutboxPayloadError,
+  OutboxState,
+  type RetrySettings,
+} from './outbox/outbox.rules';

@@ -2,7 +2,9 @@ import { type DynamicModule, Global, Inject, Injectable, Module, type OnApplicat
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
+import { assertRuntimeRole } from './database/runtime-role';
 import { Keys } from './keys/key-file';
+import { Mailer } from './mail/mailer';
 import type { Logger } from './logging/logger';
 import { Clock, SystemClock } from './time/clock';
 import { DatabaseProbe, RedisProbe } from './health/probes';
@@ -43,6 +45,7 @@ export class PlatformModule {
         { provide: Keys, useValue: options.keys },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: LOGGER, useValue: options.logger },
+        { provide: Mailer, useValue: new Mailer(options.config) },
         { provide: 'OWNS_DATA_SOURCE', useValue: !options.dataSource },
         {
           provide: DataSource,
@@ -56,14 +59,16 @@ export class PlatformModule {
               poolSize: options.config.DATABASE_POOL_SIZE,
               applicationName: 'envol-app',
             });
-            return dataSource.initialize();
+            await dataSource.initialize();
+            await assertRuntimeRole(dataSource);
+            return dataSource;
           },
         },
         DataSourceCloser,
         DatabaseProbe,
         RedisProbe,
       ],
-      exports: [AppConfig, Keys, Clock, LOGGER, DataSource, DatabaseProbe, RedisProbe],
+      exports: [AppConfig, Keys, Clock, LOGGER, Mailer, DataSource, DatabaseProbe, RedisProbe],
     };
   }
 }

@@ -1,9 +1,11 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBody, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { authError, AuthErrorCode, AuthService, SessionStage, type IssuedSession } from '@app/auth';
+import { Permission } from '@app/contracts';
 import { AppConfig, type RequestContext } from '@app/platform';
 import type { FastifyReply } from 'fastify';
-import { NoTransaction, PreAuth, Public } from '../http/public.decorator';
+import { EmptyBody } from '../http/empty-body.pipe';
+import { NoTransaction, PreAuth, Public, RequirePermission } from '../http/public.decorator';
 import type { AuthenticatedRequest } from '../http/session.guard';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../http/session-cookie';
 import { Ctx } from '../http/transaction.interceptor';
@@ -49,6 +51,7 @@ export class AuthController {
 
   @Post('mfa')
   @PreAuth()
+  @RequirePermission(Permission.Self)
   @NoTransaction()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
@@ -68,9 +71,14 @@ export class AuthController {
 
   @Post('mfa/enrolment')
   @PreAuth()
+  @RequirePermission(Permission.Self)
   @HttpCode(200)
   @ApiOkResponse({ type: EnrolmentResponseDto })
-  enrol(@Ctx() ctx: RequestContext, @Req() request: AuthenticatedRequest): Promise<EnrolmentResponseDto> {
+  enrol(
+    @Ctx() ctx: RequestContext,
+    @Req() request: AuthenticatedRequest,
+    @Body(EmptyBody) _body: unknown,
+  ): Promise<EnrolmentResponseDto> {
     const { userId, stage } = signedIn(request);
     // During the second step (an enrolled account), only the code may be given: re-enrolling there
     // would let a password alone replace the second factor.
@@ -80,6 +88,7 @@ export class AuthController {
 
   @Post('mfa/enrolment/confirm')
   @PreAuth()
+  @RequirePermission(Permission.Self)
   @NoTransaction()
   @HttpCode(200)
   @ApiOkResponse({ type: EnrolmentConfirmResponseDto })
@@ -100,11 +109,13 @@ export class AuthController {
 
   @Post('logout')
   @PreAuth()
+  @RequirePermission(Permission.Self)
   @HttpCode(204)
   @ApiNoContentResponse()
   async logout(
     @Ctx() ctx: RequestContext,
     @Req() request: AuthenticatedRequest,
+    @Body(EmptyBody) _body: unknown,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
     const { sessionId } = signedIn(request);
@@ -113,6 +124,7 @@ export class AuthController {
   }
 
   @Post('password')
+  @RequirePermission(Permission.Self)
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Password changed; the other sessions of the user are ended' })
   async changePassword(
@@ -139,6 +151,7 @@ export class AuthController {
 export class MeController {
   @Get()
   @PreAuth()
+  @RequirePermission(Permission.Self)
   @NoTransaction()
   @ApiOkResponse({ type: MeDto })
   me(@Req() request: AuthenticatedRequest): MeDto {

@@ -1,5 +1,6 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { PrincipalService, type Principal } from '@app/access';
 import { authError, AuthErrorCode, AuthService, SessionStage, type Session, type UserAccount } from '@app/auth';
 import { CSRF_HEADER } from '@app/contracts';
 import { AppConfig } from '@app/platform';
@@ -11,6 +12,7 @@ import type { EnvolRequest } from './transaction.interceptor';
 export interface AuthenticatedRequest extends EnvolRequest {
   session?: Session;
   account?: UserAccount;
+  principal?: Principal;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -32,6 +34,7 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
+    private readonly principals: PrincipalService,
     private readonly config: AppConfig,
   ) {}
 
@@ -50,10 +53,13 @@ export class SessionGuard implements CanActivate {
       request.session = result.session;
       request.account = result.user;
       if (result.session.stage === SessionStage.Done) {
+        // Roles are read on every request: a role revoked takes effect on the next one.
+        const principal = await this.principals.load(result.user.id, result.user.associationId, request.id);
+        request.principal = principal;
         request.actor = {
           userId: result.user.id,
           associationId: result.user.associationId,
-          roles: [],
+          roles: principal.roles,
           sessionId: result.session.id,
         };
       }

@@ -1,24 +1,52 @@
-import { AccountsService, AuthSettings } from '@app/auth';
-import { inTransaction } from '@app/platform';
+import { Role } from '@app/contracts';
+import type { Keys } from '@app/platform';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
+import { Provisioning } from '../provisioning';
 
-/**
- * The demo accounts of DESIGN.md "Demo data", on the reserved `.test` domain. Roles arrive with
- * the access lib; until then they are plain accounts.
- */
-export const DEMO_ACCOUNTS = [
-  { email: 'worker1@demo.envol.test', displayName: 'Camille Démo (intervenante)' },
-  { email: 'worker2@demo.envol.test', displayName: 'Sacha Démo (intervenant)' },
-  { email: 'volunteer@demo.envol.test', displayName: 'Alex Démo (bénévole)' },
-  { email: 'coordinator@demo.envol.test', displayName: 'Dominique Démo (coordination)' },
-  { email: 'admin@demo.envol.test', displayName: 'Claude Démo (administration)' },
-  { email: 'dpo@demo.envol.test', displayName: 'Morgan Démo (DPO)' },
-  { email: 'funder@demo.envol.test', displayName: 'Fondation Démo' },
-  { email: 'coordinator@exemple.envol.test', displayName: 'Noa Exemple (coordination)' },
-] as const;
+const DEMO = 'Association Démo';
+const EXEMPLE = 'Association Exemple';
+const HORIZON = 'Association Horizon';
+const FUNDER = 'Fondation Démo';
+
+interface DemoAccount {
+  email: string;
+  displayName: string;
+  association: string | null;
+  roles: Role[];
+  team?: string;
+}
+
+/** DESIGN.md "Demo data": accounts on the reserved `.test` domain, visibly fictitious. */
+export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
+  {
+    email: 'worker1@demo.envol.test',
+    displayName: 'Camille Démo',
+    association: DEMO,
+    roles: [Role.SocialWorker],
+    team: 'Équipe Belleville',
+  },
+  {
+    email: 'worker2@demo.envol.test',
+    displayName: 'Sacha Démo',
+    association: DEMO,
+    roles: [Role.SocialWorker],
+    team: 'Équipe Goutte-d’Or',
+  },
+  { email: 'volunteer@demo.envol.test', displayName: 'Alex Démo', association: DEMO, roles: [Role.OutreachVolunteer] },
+  { email: 'coordinator@demo.envol.test', displayName: 'Dominique Démo', association: DEMO, roles: [Role.Coordinator] },
+  { email: 'admin@demo.envol.test', displayName: 'Claude Démo', association: DEMO, roles: [Role.Admin] },
+  { email: 'dpo@demo.envol.test', displayName: 'Morgan Démo', association: DEMO, roles: [Role.Dpo] },
+  { email: 'funder@demo.envol.test', displayName: 'Fondation Démo (lecture)', association: null, roles: [Role.Funder] },
+  {
+    email: 'coordinator@exemple.envol.test',
+    displayName: 'Noa Exemple',
+    association: EXEMPLE,
+    roles: [Role.Coordinator],
+  },
+];
 
 /** DEMO_PASSWORD when set; else one generated at the first start and kept (0600) in the Envol home. */
 export function demoPassword(home: string, configured: string | undefined): string {
@@ -30,21 +58,65 @@ export function demoPassword(home: string, configured: string | undefined): stri
   return generated;
 }
 
-/** Idempotent: creates what is missing, leaves what exists (a changed password stays changed). */
-export async function seedDemo(ownerDataSource: DataSource, password: string, now: Date): Promise<number> {
-  const accounts = new AccountsService(new AuthSettings());
+/**
+ * Idempotent: creates what is missing and leaves what exists (a changed password stays changed),
+ * so it runs at every embedded start and new demo content appears after upgrades.
+ */
+export async function seedDemo(owner: DataSource, keys: Keys, password: string, baseUrl: string): Promise<number> {
+  const p = new Provisioning(owner, keys);
+  await p.createAssociation({
+    name: DEMO,
+    departements: ['75', '93'],
+    approvalGrantedOn: '2024-09-01',
+    approvalExpiresOn: '2027-09-01',
+  });
+  await p.createSite(DEMO, { name: 'Paris', code: 'PAR', departement: '75' });
+  await p.createSite(DEMO, { name: 'Seine-Saint-Denis', code: 'SSD', departement: '93' });
+  const teams: Record<string, string> = {
+    'Équipe Belleville': (await p.createTeam(DEMO, 'PAR', 'Équipe Belleville')).id,
+    'Équipe Goutte-d’Or': (await p.createTeam(DEMO, 'PAR', 'Équipe Goutte-d’Or')).id,
+  };
+  await p.createTeam(DEMO, 'SSD', 'Équipe Saint-Denis');
+
+  await p.createAssociation({
+    name: EXEMPLE,
+    departements: ['69'],
+    approvalGrantedOn: '2025-03-15',
+    approvalExpiresOn: '2028-03-15',
+  });
+  await p.createSite(EXEMPLE, { name: 'Lyon', code: 'LYO', departement: '69' });
+  await p.createTeam(EXEMPLE, 'LYO', 'Équipe Guillotière');
+
+  await p.createAssociation({
+    name: HORIZON,
+    departements: ['13'],
+    approvalGrantedOn: '2023-11-01',
+    approvalExpiresOn: '2026-11-01',
+  });
+  await p.createSite(HORIZON, { name: 'Marseille', code: 'MRS', departement: '13' });
+  await p.createTeam(HORIZON, 'MRS', 'Équipe Belsunce');
+
+  await p.createFunder(FUNDER);
+  for (const association of [DEMO, EXEMPLE, HORIZON]) await p.createAgreement(FUNDER, association, '2026-01-01');
+
   let created = 0;
-  await inTransaction(ownerDataSource, { requestId: 'seed-demo', now }, async (ctx) => {
-    for (const demo of DEMO_ACCOUNTS) {
-      if (await accounts.findByEmail(ctx, demo.email)) continue;
-      const account = await accounts.create(ctx, {
-        email: demo.email,
-        displayName: demo.displayName,
-        associationId: null,
-      });
-      await accounts.setPasswordForSeed(ctx, account.id, password);
+  for (const account of DEMO_ACCOUNTS) {
+    const outcome = account.association
+      ? await p.createMember(
+          account.association,
+          {
+            email: account.email,
+            displayName: account.displayName,
+            roles: account.roles,
+            teamId: account.team ? teams[account.team] : null,
+          },
+          baseUrl,
+        )
+      : await p.createFunderMember(FUNDER, { email: account.email, displayName: account.displayName }, baseUrl);
+    if (outcome.created) {
+      await p.setPassword(outcome.userId, password);
       created += 1;
     }
-  });
+  }
   return created;
 }

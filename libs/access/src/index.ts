@@ -1,0 +1,14 @@
+export { accessError, AccessErrorCode } from './access.errors';
+export { AccessModule } from './access.module';
+export { Association } from './association.entity';
+export { BreakGlassGrant } from './break-glass-grant.entity';
+export { BreakGlassService, type GrantView } from './break-glass.service';
+export { FunderMember, FunderOrganisation, StatisticsAgreement } from './funder.entity';
+export { TeamMember, UserRole, UserSite } from './membership.entity';
+export { OrganisationService, type NewAssociation, type SettingsChange } from './organisation.service';
+export { loadPrincipal, type Principal } from './principal';
+export { PrincipalService } from './principal.service';
+export { Site } from './site.entity';
+export { Team } from './team.entity';
+export { ASSIGNABLE_ROLES, UsersAdminService, type Invitation, type UserListFilter } from './users-admin.service';
+export { ACCESS_ENTITIES, RLS_EXEMPT_TABLES } from './tables';
