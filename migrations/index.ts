@@ -4,6 +4,8 @@ import { CreateAccessTables1795814996191 } from './1795814996191-create-access-t
 import { RlsAccessTables1795815004000 } from './1795815004000-rls-access-tables';
 import { CreateOutboxJob1795815381976 } from './1795815381976-create-outbox-job';
 import { GrantSystemOutboxUpdate1795815389531 } from './1795815389531-grant-system-outbox-update';
+import { CreateAuditTables1795816067857 } from './1795816067857-create-audit-tables';
+import { AuditAppendOnly1795816087000 } from './1795816087000-audit-append-only';
 
 /**
  * Every migration, in order. TypeORM loads classes from this list rather than a file glob, so the
@@ -16,4 +18,6 @@ export const migrations = [
   RlsAccessTables1795815004000,
   CreateOutboxJob1795815381976,
   GrantSystemOutboxUpdate1795815389531,
+  CreateAuditTables1795816067857,
+  AuditAppendOnly1795816087000,
 ];

@@ -11,7 +11,11 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_127);
 
 /** Lone surrogates cannot be put in a URL at all; they still reach bodies. */
-const wellFormed = (s: string) => s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+const wellFormed = (s: string) =>
+  s.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+
+/** A generated value as it would be typed into a URL. */
+const asText = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? 'null'));
 
 interface Operation {
   method: RouteCase['method'];
@@ -23,7 +27,13 @@ interface Operation {
 function operations(t: TestApp): Operation[] {
   const ops: Operation[] = [];
   const doc = t.openApi as unknown as {
-    paths: Record<string, Record<string, { parameters?: Operation['parameters']; requestBody?: { content?: Record<string, { schema?: SchemaObject }> } }>>;
+    paths: Record<
+      string,
+      Record<
+        string,
+        { parameters?: Operation['parameters']; requestBody?: { content?: Record<string, { schema?: SchemaObject }> } }
+      >
+    >;
   };
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const [method, op] of Object.entries(item)) {
@@ -74,8 +84,15 @@ describe(`fuzz: every OpenAPI operation, ${RUNS} runs each (seed ${SEED})`, () =
   it('describes every write operation with a body schema (or none taken)', () => {
     for (const op of operations(t)) {
       const route = ROUTES.find((r) => r.method === op.method && r.path === op.path);
-      expect({ op: `${op.method} ${op.path}`, inTable: Boolean(route) }).toEqual({ op: `${op.method} ${op.path}`, inTable: true });
-      if (route?.writes?.length) expect({ op: `${op.method} ${op.path}`, body: Boolean(op.body) }).toEqual({ op: `${op.method} ${op.path}`, body: true });
+      expect({ op: `${op.method} ${op.path}`, inTable: Boolean(route) }).toEqual({
+        op: `${op.method} ${op.path}`,
+        inTable: true,
+      });
+      if (route?.writes?.length)
+        expect({ op: `${op.method} ${op.path}`, body: Boolean(op.body) }).toEqual({
+          op: `${op.method} ${op.path}`,
+          body: true,
+        });
     }
   });
 
@@ -89,27 +106,38 @@ describe(`fuzz: every OpenAPI operation, ${RUNS} runs each (seed ${SEED})`, () =
       const principal: PrincipalName = PRINCIPALS.find((p) => p !== 'anonymous' && route.expect(p) < 300) ?? 'workerA1';
       for (let run = 0; run < RUNS; run++) {
         const valid = run % 3 === 0;
-        const params: Record<string, string> = route.params && (valid || gen.chance(0.5)) ? await route.params(w, t) : {};
+        const params: Record<string, string> =
+          route.params && (valid || gen.chance(0.5)) ? await route.params(w, t) : {};
         for (const p of op.parameters.filter((x) => x.in === 'path')) {
-          params[p.name] ??= String(gen.chance(0.5) ? crypto.randomUUID() : gen.wild() ?? 'null').slice(0, 200) || 'x';
+          params[p.name] ??= asText(gen.chance(0.5) ? crypto.randomUUID() : gen.wild()).slice(0, 200) || 'x';
         }
         const query = new URLSearchParams();
         for (const p of op.parameters.filter((x) => x.in === 'query')) {
-          if (gen.chance(0.6)) query.set(p.name, wellFormed(String(valid ? gen.valid(p.schema) : gen.wild()).slice(0, 2000)));
+          if (gen.chance(0.6))
+            query.set(p.name, wellFormed(asText(valid ? gen.valid(p.schema) : gen.wild()).slice(0, 2000)));
         }
-        const session = route.freshSession ? await signIn(t, w.users[principal as Exclude<PrincipalName, 'anonymous'>]) : w.sessions[principal];
+        const session = route.freshSession
+          ? await signIn(t, w.users[principal as Exclude<PrincipalName, 'anonymous'>])
+          : w.sessions[principal];
         const headers: Record<string, string> = { accept: 'application/json', ...(session ? session.headers : {}) };
         let payload: string | undefined;
         if (op.method !== 'GET') {
           payload = valid ? JSON.stringify(gen.valid(op.body)) : gen.mutatedBody(op.body);
           headers['content-type'] = gen.chance(0.05) ? 'text/plain' : 'application/json';
         }
-        const url = `${fill(op.path, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, encodeURIComponent(wellFormed(v))])))}${query.size ? `?${query}` : ''}`;
-        const res = await t.app.inject({ method: op.method, url, headers, ...(payload !== undefined ? { payload } : {}) });
+        const url = `${fill(op.path, Object.fromEntries(Object.entries(params).map(([k, v]) => [k, encodeURIComponent(wellFormed(v))])))}${query.size ? `?${query.toString()}` : ''}`;
+        const res = await t.app.inject({
+          method: op.method,
+          url,
+          headers,
+          ...(payload !== undefined ? { payload } : {}),
+        });
         sent += 1;
         if (process.env.FUZZ_DEBUG) process.stdout.write(`${res.statusCode} `);
         if (res.statusCode >= 500 || LEAK.test(res.body)) {
-          problems.push(`${op.method} ${url.slice(0, 120)} [${payload?.slice(0, 120)}] → ${res.statusCode} ${res.body.slice(0, 200)}`);
+          problems.push(
+            `${op.method} ${url.slice(0, 120)} [${payload?.slice(0, 120)}] → ${res.statusCode} ${res.body.slice(0, 200)}`,
+          );
         }
       }
     }

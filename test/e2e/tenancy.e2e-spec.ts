@@ -50,8 +50,8 @@ describe('tenant isolation (row-level security)', () => {
     for (const { name } of tables) {
       const [owner] = await query<{ n: number }>(t.db.superuserUrl, `SELECT count(*)::int AS n FROM "${name}"`);
       const [app] = await query<{ n: number }>(t.db.appUrl, `SELECT count(*)::int AS n FROM "${name}"`);
-      expect({ name, rows: app!.n }).toEqual({ name, rows: 0 });
-      if (['association', 'site', 'team', 'user_role'].includes(name)) expect(owner!.n).toBeGreaterThan(0);
+      expect({ name, rows: app.n }).toEqual({ name, rows: 0 });
+      if (['association', 'site', 'team', 'user_role'].includes(name)) expect(owner.n).toBeGreaterThan(0);
     }
   });
 
@@ -62,9 +62,10 @@ describe('tenant isolation (row-level security)', () => {
       await client.query('BEGIN');
       await client.query(`SELECT set_config('app.association_id', $1, true)`, [w.associationA]);
       await expect(
-        client.query(`INSERT INTO site (association_id, name, code, departement, version) VALUES ($1, 'x', 'ZZZ', '75', 1)`, [
-          w.associationB,
-        ]),
+        client.query(
+          `INSERT INTO site (association_id, name, code, departement, version) VALUES ($1, 'x', 'ZZZ', '75', 1)`,
+          [w.associationB],
+        ),
       ).rejects.toThrow(/row-level security/);
       await client.query('ROLLBACK');
     } finally {
@@ -96,7 +97,10 @@ describe('tenant isolation (row-level security)', () => {
         return;
       }
       const res = await t.app.inject({ method: 'GET', url: '/api/sites', headers: session.headers });
-      const codes = (res.json() as { code: string }[]).map((s) => s.code).sort();
+      const codes = res
+        .json<{ code: string }[]>()
+        .map((s) => s.code)
+        .sort();
       if (res.statusCode !== 200 || JSON.stringify(codes) !== JSON.stringify(codesOf[side])) {
         failures.push(`#${i} ${side}: ${res.statusCode} ${JSON.stringify(codes)}`);
       }
@@ -113,7 +117,7 @@ describe('tenant isolation (row-level security)', () => {
         ),
       ),
     );
-    expect(new Set(settings.map((r) => r[0]!.pid)).size).toBe(2);
-    expect(settings.map((r) => r[0]!.v)).toEqual([null, null]);
+    expect(new Set(settings.map((r) => r[0].pid)).size).toBe(2);
+    expect(settings.map((r) => r[0].v)).toEqual([null, null]);
   });
 });

@@ -62,7 +62,7 @@ export class Generator {
   ) {}
 
   pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.random() * items.length)]!;
+    return items[Math.floor(this.random() * items.length)];
   }
 
   chance(p: number): boolean {
@@ -85,7 +85,12 @@ export class Generator {
       case 'string':
         if (schema.format === 'uuid') return crypto.randomUUID();
         if (schema.format === 'email') return `fuzz.${Math.floor(this.random() * 1e9)}@example.test`;
-        return 'fuzz-' + Math.floor(this.random() * 1e9).toString(36).slice(0, Math.max(1, (schema.maxLength ?? 20) - 5));
+        return (
+          'fuzz-' +
+          Math.floor(this.random() * 1e9)
+            .toString(36)
+            .slice(0, Math.max(1, (schema.maxLength ?? 20) - 5))
+        );
       case 'integer':
       case 'number': {
         const min = schema.minimum ?? 0;
@@ -95,7 +100,9 @@ export class Generator {
       case 'boolean':
         return this.chance(0.5);
       case 'array':
-        return depth > 3 ? [] : Array.from({ length: Math.floor(this.random() * 3) }, () => this.valid(schema.items, depth + 1));
+        return depth > 3
+          ? []
+          : Array.from({ length: Math.floor(this.random() * 3) }, () => this.valid(schema.items, depth + 1));
       case 'object':
       default: {
         const out: Record<string, Json> = {};
@@ -145,7 +152,10 @@ export class Generator {
         body[this.pick(['associationId', 'role', 'referentId', 'isAdmin', 'id', 'status'])] = this.wild();
         break;
       case 3:
-        return JSON.stringify(body).replace(/^\{/, `{"__proto__":{"polluted":true}${Object.keys(body).length ? ',' : ''}`);
+        return JSON.stringify(body).replace(
+          /^\{/,
+          `{"__proto__":{"polluted":true}${Object.keys(body).length ? ',' : ''}`,
+        );
       case 4:
         return JSON.stringify(this.wild());
       default:
@@ -156,4 +166,5 @@ export class Generator {
 }
 
 /** What must never appear in a response body: stack frames, SQL, driver or ORM names. */
-export const LEAK = /\bat [\w.<>]+ \(|node_modules|\/work\/|QueryFailedError|TypeORM|\bSELECT\b.+\bFROM\b|\bINSERT INTO\b|\bUPDATE\b.+\bSET\b|duplicate key value|violates (?:foreign key|check|not-null) constraint|syntax error at/i;
+export const LEAK =
+  /\bat [\w.<>]+ \(|node_modules|\/work\/|QueryFailedError|TypeORM|\bSELECT\b.+\bFROM\b|\bINSERT INTO\b|\bUPDATE\b.+\bSET\b|duplicate key value|violates (?:foreign key|check|not-null) constraint|syntax error at/i;

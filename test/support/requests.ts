@@ -34,7 +34,7 @@ export async function send(
   const headers: Record<string, string> = { accept: 'application/json' };
   if (session && !route.public) Object.assign(headers, session.headers);
   let body = options.body ?? (route.body ? await route.body(w, t, principal, params) : undefined);
-  if (options.extraBody && body && typeof body === 'object') body = { ...(body), ...options.extraBody };
+  if (options.extraBody && body && typeof body === 'object') body = { ...body, ...options.extraBody };
   const hasBody = route.method !== 'GET' && body !== undefined;
   if (hasBody) headers['content-type'] = 'application/json';
   const query = route.query ? `?${new URLSearchParams(route.query).toString()}` : '';

@@ -255,7 +255,22 @@ export const ROUTES: RouteCase[] = [
     writes: ['mfaRequiredRoles', 'breakGlassHours', 'noContactDays', 'version'],
   },
 
+  // ── jobs ──
+  { method: 'GET', path: '/api/jobs/failed', expect: allow(ADMIN_A) },
+  {
+    method: 'POST',
+    path: '/api/jobs/:id/retry',
+    // No failed job of that id in the association: 404 for the admin, refused for the others.
+    expect: (p) => (p === 'adminA' ? 404 : p === 'anonymous' ? 401 : 403),
+    params: () => Promise.resolve({ id: randomUUID() }),
+    body: () => ({}),
+  },
+
   // ── audit ──
+  { method: 'GET', path: '/api/audit', expect: allow(['dpoA']), query: { pageSize: '20' } },
+  { method: 'GET', path: '/api/audit/export', expect: allow(['dpoA']) },
+  { method: 'GET', path: '/api/audit/verify', expect: allow(['dpoA']) },
+  { method: 'GET', path: '/api/audit/account-events', expect: allow(ADMIN_A) },
   { method: 'GET', path: '/api/break-glass-grants', expect: allow(['dpoA']) },
   {
     method: 'POST',

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AuthSettings } from '@app/auth';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { FixedClock, generateKeyFileJson, Keys, loadConfig, loggerOptions, type AppConfig } from '@app/platform';
+import { FixedClock, generateKeyFileJson, Keys, loadConfig, loggerOptions, type AppConfig, type KeyFileJson } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
@@ -16,6 +16,8 @@ export interface TestApp {
   clock: FixedClock;
   config: AppConfig;
   keys: Keys;
+  /** The key file's content, for tests that run the CLI against this app's database. */
+  keysJson: KeyFileJson;
   /** Every line the server logged, for tests that prove nothing personal reaches a log. */
   logLines: string[];
   close(): Promise<void>;
@@ -40,7 +42,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     DATABASE_POOL_SIZE: '5',
     ...options.env,
   });
-  const keys = Keys.fromJson(generateKeyFileJson('test-kek'));
+  const keysJson = generateKeyFileJson('test-kek');
+  const keys = Keys.fromJson(keysJson);
   const logLines: string[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -65,6 +68,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     clock,
     config,
     keys,
+    keysJson,
     logLines,
     close: async () => {
       await app.close();

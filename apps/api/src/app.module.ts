@@ -2,6 +2,11 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { AccessModule } from '@app/access';
+import { AuditModule } from '@app/audit';
+import { AuditSealerLoop } from './audit/audit-sealer.loop';
+import { AuditController } from './audit/audit.controller';
+import { JobsController } from './jobs/jobs.controller';
+import { AuditInterceptor } from './http/audit.interceptor';
 import type { AuthSettings } from '@app/auth';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
 import { AuthController, MeController } from './auth/auth.controller';
@@ -28,6 +33,7 @@ export class AppModule {
         PlatformModule.forRoot(platform),
         TerminusModule.forRoot({ logger: false }),
         AccessModule.forRoot(authSettings),
+        AuditModule,
       ],
       controllers: [
         HealthController,
@@ -39,6 +45,8 @@ export class AppModule {
         TeamsController,
         SettingsController,
         BreakGlassReviewController,
+        AuditController,
+        JobsController,
       ],
       providers: [
         { provide: Metrics, useValue: metrics },
@@ -46,7 +54,10 @@ export class AppModule {
         // In this order: who are you (session), then may you (permission).
         { provide: APP_GUARD, useClass: SessionGuard },
         { provide: APP_GUARD, useClass: PermissionGuard },
+        // Outer to inner: the transaction, then the audit entry written inside it.
         { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
+        AuditSealerLoop,
       ],
     };
   }

@@ -1,6 +1,15 @@
 import 'reflect-metadata';
 import { Role } from '@app/contracts';
-import { ConfigError, generateKeyFileJson, Mailer, prepareRuntime, type AppConfig, type Runtime } from '@app/platform';
+import { AuditVerifier } from '@app/audit';
+import {
+  ConfigError,
+  createDataSource,
+  generateKeyFileJson,
+  Mailer,
+  prepareRuntime,
+  type AppConfig,
+  type Runtime,
+} from '@app/platform';
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { ownerDataSource } from './database';
@@ -21,7 +30,8 @@ Without DATABASE_OWNER_URL, the embedded database of \`npm start\` is used.
   agreements:create --funder N --association N [--signed-on YYYY-MM-DD]
   admins:create --association N --email E --name N     the association's first admin, with a reset link
   funders:add-user --funder N --email E --name N       a funder's account, with a reset link
-  users:reset-link --email E                    a new one-time reset link (48 h)`;
+  users:reset-link --email E                    a new one-time reset link (48 h)
+  audit:verify                                  recompute every audit seal; exit 1 on any problem`;
 
 class UsageError extends Error {}
 
@@ -84,6 +94,26 @@ async function withOwner<T>(runtime: Runtime, work: (owner: DataSource) => Promi
   }
 }
 
+class VerificationFailed extends Error {}
+
+/** Recomputes the chain as envol_system; a problem makes the command fail (exit 1). */
+async function verifyAudit(config: AppConfig, hmacKey: Buffer): Promise<string> {
+  if (!config.DATABASE_SYSTEM_URL) throw new ConfigError('Invalid configuration: DATABASE_SYSTEM_URL required');
+  const system = await createDataSource({ url: config.DATABASE_SYSTEM_URL, entities: [], poolSize: 1 }).initialize();
+  try {
+    const report = await new AuditVerifier(system, hmacKey).verify();
+    const summary = `Audit trail: ${report.seals} seal(s), ${report.sealedEntries} sealed entr(y/ies), ${report.unsealedEntries} not sealed yet.`;
+    if (report.ok) return `${summary} Verified: no alteration, deletion or reordering.`;
+    const lines = report.problems.map(
+      (p) =>
+        `  ${p.kind} — seal ${p.seal}${p.position ? `, position ${p.position}` : ''}${p.entryId ? `, entry ${p.entryId}` : ''}`,
+    );
+    throw new VerificationFailed(`${summary}\nVERIFICATION FAILED:\n${lines.join('\n')}`);
+  } finally {
+    await system.destroy();
+  }
+}
+
 async function run(argv: string[]): Promise<string> {
   const [command, ...rest] = argv;
   if (command === 'keys:generate') return JSON.stringify(generateKeyFileJson(), null, 2);
@@ -98,6 +128,7 @@ async function run(argv: string[]): Promise<string> {
     'admins:create',
     'funders:add-user',
     'users:reset-link',
+    'audit:verify',
   ];
   if (!command || !known.includes(command))
     throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
@@ -107,6 +138,7 @@ async function run(argv: string[]): Promise<string> {
   const { config } = runtime;
   try {
     if (command === 'migrate') return `Applied ${await migrate(config.DATABASE_OWNER_URL ?? '')} migration(s).`;
+    if (command === 'audit:verify') return await verifyAudit(config, runtime.keys.auditHmacKey);
     if (runtime.embedded) await migrate(runtime.embedded.ownerUrl);
     return await withOwner(runtime, async (owner) => {
       const p = new Provisioning(owner, runtime.keys);
@@ -192,7 +224,7 @@ run(process.argv.slice(2)).then(
       process.exit(2);
     }
     process.stderr.write(
-      `${error instanceof ProvisioningError || error instanceof ConfigError ? error.message : describeError(error)}\n`,
+      `${error instanceof ProvisioningError || error instanceof ConfigError || error instanceof VerificationFailed ? error.message : describeError(error)}\n`,
     );
     process.exit(1);
   },

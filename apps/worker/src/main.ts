@@ -9,7 +9,9 @@ import {
   createProducerConnection,
   errorCode,
   JOB_NAMES,
+  loadKeyFile,
   loadConfig,
+  missingSchedules,
   OutboxExecutor,
   OutboxJob,
   OutboxRelay,
@@ -23,6 +25,7 @@ import {
   upsertSchedules,
   type Logger,
 } from '@app/platform';
+import { AuditSealer } from '@app/audit';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { handlers } from './handlers';
@@ -94,10 +97,22 @@ async function main(): Promise<void> {
     ...workerOptions,
     concurrency: settings.concurrency,
   });
-  const scheduleWorker = new Worker(SCHEDULE_QUEUE_NAME, scheduleProcessor(relay, settings.sweepStaleMs), {
-    ...workerOptions,
-    concurrency: 1,
-  });
+  // The audit sealer needs the HMAC key of the key file and the envol_system role; without either,
+  // the API (embedded mode) or another worker seals.
+  const sealer =
+    config.ENVOL_KEYS_FILE && config.DATABASE_SYSTEM_URL && config.AUDIT_SEAL_INTERVAL_MS > 0
+      ? new AuditSealer(systemDataSource, loadKeyFile(config.ENVOL_KEYS_FILE).auditHmacKey)
+      : undefined;
+  if (!sealer)
+    logger.warn('the audit sealer does not run in this worker (needs ENVOL_KEYS_FILE and DATABASE_SYSTEM_URL)');
+  const scheduleWorker = new Worker(
+    SCHEDULE_QUEUE_NAME,
+    scheduleProcessor(relay, settings.sweepStaleMs, sealer ? () => sealer.sealOnce(clock.now()) : undefined),
+    {
+      ...workerOptions,
+      concurrency: 1,
+    },
+  );
   const queueErrors = throttledWarning(logger, 'queue error');
   for (const q of [queue, scheduleQueue]) q.on('error', queueErrors);
   for (const w of [jobWorker, scheduleWorker]) w.on('error', queueErrors);
@@ -109,15 +124,34 @@ async function main(): Promise<void> {
   }
   await Promise.all([jobWorker.waitUntilReady(), scheduleWorker.waitUntilReady(), queue.waitUntilReady()]);
 
-  // Schedules are re-created at every start and every time Redis comes back (it may come back empty).
-  const list = schedules(settings);
+  // Schedules are re-created at every start, every time Redis comes back (it may come back empty),
+  // and whenever one is found missing (Redis can lose data without dropping the connection:
+  // FLUSHALL, eviction). Then every due row still queued is published again at once rather than at
+  // the sweep after next: a job Redis kept has the same id, so publishing it again is a no-op.
+  const list = schedules(settings, sealer ? config.AUDIT_SEAL_INTERVAL_MS : 0);
   await upsertSchedules(scheduleQueue, list);
-  producer.on('ready', () => {
-    upsertSchedules(scheduleQueue, list).then(
-      () => logger.info('Redis is back: schedules re-created'),
-      (error: unknown) => logger.warn({ code: errorCode(error) }, 'could not re-create schedules'),
+  let recovering: Promise<void> | undefined;
+  const recover = (reason: string): void => {
+    recovering ??= (async () => {
+      await upsertSchedules(scheduleQueue, list);
+      const republished = await relay.sweep(0);
+      logger.info({ reason, republished }, 'schedules re-created, queued jobs published again');
+    })()
+      .catch((error: unknown) => logger.warn({ reason, code: errorCode(error) }, 'could not re-create schedules'))
+      .finally(() => {
+        recovering = undefined;
+      });
+  };
+  producer.on('ready', () => recover('redis reconnected'));
+  const watchdog = setInterval(() => {
+    missingSchedules(scheduleQueue, list).then(
+      (missing) => {
+        if (missing.length > 0) recover('schedules missing');
+      },
+      // Redis away: the reconnection recovers.
+      () => undefined,
     );
-  });
+  }, settings.sweepIntervalMs);
   if (config.isProduction) await warnAboutRedisDurability(producer, logger);
   logger.info({ queue: QUEUE_NAME, handlers: JOB_NAMES.length, schedules: list.map((s) => s.id) }, 'worker ready');
 
@@ -131,6 +165,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }, STOP_TIMEOUT_MS);
     // Active jobs finish first; then the queues, Redis and the pools.
+    clearInterval(watchdog);
+    await recovering;
     await Promise.all([scheduleWorker.close(), jobWorker.close()]);
     await Promise.all([queue.close(), scheduleQueue.close()]);
     producer.disconnect();

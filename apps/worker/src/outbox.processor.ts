@@ -23,11 +23,16 @@ export function outboxProcessor(executor: OutboxExecutor): (job: Job<OutboxJobDa
 }
 
 /** The schedule queue's processor, dispatching on the schedule's job name (SCHEDULES.md). */
-export function scheduleProcessor(relay: OutboxRelay, sweepStaleMs: number): (job: Job) => Promise<void> {
+export function scheduleProcessor(
+  relay: OutboxRelay,
+  sweepStaleMs: number,
+  sealAudit?: () => Promise<unknown>,
+): (job: Job) => Promise<void> {
   return async (job) => {
     try {
       if (job.name === SCHEDULE_NAMES.relay) await relay.relay();
       else if (job.name === SCHEDULE_NAMES.sweep) await relay.sweep(sweepStaleMs);
+      else if (job.name === SCHEDULE_NAMES.auditSeal && sealAudit) await sealAudit();
       // Anything else is a schedule an older version left in Redis: nothing to do.
     } catch (error) {
       throw codeOnly(error);

@@ -33,5 +33,6 @@ export const RLS_EXEMPT_TABLES: Readonly<Record<string, string>> = {
   funder_organisation: 'funders are not tenants',
   funder_member: 'funders are not tenants',
   statistics_agreement: 'read by funders across associations; holds no personal data',
+  audit_seal: 'the seal chain is global across associations and holds digests only',
   outbox_job: 'job rows carry ids only; the relay and sweep read them across associations',
 };

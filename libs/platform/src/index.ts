@@ -15,7 +15,7 @@ export { assertDatabaseAnswers, DatabaseProbe, RedisProbe } from './health/probe
 export { ensureKeyFile, generateKeyFileJson, KeyFileError, Keys, loadKeyFile, type KeyFileJson } from './keys/key-file';
 export { createLogger, loggerOptions, REDACTED_PATHS, type Logger } from './logging/logger';
 export { PinoNestLogger } from './logging/nest-logger';
-export { LOGGER, PlatformModule, type PlatformOptions } from './platform.module';
+export { LOGGER, PlatformModule, SystemDatabase, type PlatformOptions } from './platform.module';
 export { prepareRuntime, type Runtime } from './runtime';
 export { BUSINESS_TIME_ZONE, Clock, FixedClock, SystemClock } from './time/clock';
 export { JOB_NAMES, QUEUE_NAME, QUEUE_PREFIX, type JobName, type JobPayloads } from './queue/queues';
@@ -34,7 +34,7 @@ export {
 } from './queue/queues';
 export { BullJobPublisher, createProducerConnection } from './queue/bullmq-publisher';
 export { configReply, redisDurabilityWarnings } from './queue/redis-durability';
-export { schedules, upsertSchedules, type Schedule } from './queue/schedules';
+export { missingSchedules, schedules, upsertSchedules, type Schedule } from './queue/schedules';
 export { startInProcessJobs, type InProcessJobs, type InProcessJobsInput } from './outbox/in-process-jobs';
 export { InProcessJobRunner, type InProcessRunnerOptions } from './outbox/in-process-runner';
 export { missingHandlers, SYSTEM_HANDLERS, type JobHandler, type JobHandlerMap } from './outbox/job-handlers';

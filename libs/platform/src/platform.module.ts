@@ -5,6 +5,7 @@ import { createDataSource } from './database/data-source';
 import { assertRuntimeRole } from './database/runtime-role';
 import { Keys } from './keys/key-file';
 import { Mailer } from './mail/mailer';
+import { OutboxService } from './outbox/outbox.service';
 import type { Logger } from './logging/logger';
 import { Clock, SystemClock } from './time/clock';
 import { DatabaseProbe, RedisProbe } from './health/probes';
@@ -21,14 +22,25 @@ export interface PlatformOptions {
   dataSource?: DataSource;
 }
 
+/**
+ * The `envol_system` connection (BYPASSRLS), a small separate pool for the few components that read
+ * across associations (outbox relay and sweep, reminder selection, audit sealer and verifier).
+ * Null when DATABASE_SYSTEM_URL is not configured.
+ */
+export class SystemDatabase {
+  constructor(readonly dataSource: DataSource | null) {}
+}
+
 @Injectable()
 class DataSourceCloser implements OnApplicationShutdown {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly system: SystemDatabase,
     @Inject('OWNS_DATA_SOURCE') private readonly owns: boolean,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
+    if (this.system.dataSource?.isInitialized) await this.system.dataSource.destroy();
     if (this.owns && this.dataSource.isInitialized) await this.dataSource.destroy();
   }
 }
@@ -64,11 +76,32 @@ export class PlatformModule {
             return dataSource;
           },
         },
+        {
+          provide: SystemDatabase,
+          useFactory: async () => {
+            const url = options.config.DATABASE_SYSTEM_URL;
+            if (!url) return new SystemDatabase(null);
+            const system = createDataSource({ url, entities: [], poolSize: 2, applicationName: 'envol-system' });
+            return new SystemDatabase(await system.initialize());
+          },
+        },
         DataSourceCloser,
+        OutboxService,
         DatabaseProbe,
         RedisProbe,
       ],
-      exports: [AppConfig, Keys, Clock, LOGGER, Mailer, DataSource, DatabaseProbe, RedisProbe],
+      exports: [
+        AppConfig,
+        Keys,
+        Clock,
+        LOGGER,
+        Mailer,
+        DataSource,
+        SystemDatabase,
+        DatabaseProbe,
+        RedisProbe,
+        OutboxService,
+      ],
     };
   }
 }

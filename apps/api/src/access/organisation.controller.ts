@@ -5,6 +5,7 @@ import { Permission, type AssociationSettingsView, type SiteView, type TeamView 
 import type { RequestContext } from '@app/platform';
 import { IsIn, IsOptional } from 'class-validator';
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Audited } from '../http/audit.interceptor';
 import { EmptyBody } from '../http/empty-body.pipe';
 import { IdParam } from '../http/id.pipe';
 import { RequirePermission } from '../http/public.decorator';
@@ -24,12 +25,14 @@ export class SitesController {
 
   @Post()
   @RequirePermission(Permission.OrganisationManage)
+  @Audited({ action: 'site.created', objectType: 'site' })
   create(@Ctx() ctx: RequestContext, @Body() body: CreateSiteDto): Promise<SiteView> {
     return this.organisation.createSite(ctx, body);
   }
 
   @Patch(':id')
   @RequirePermission(Permission.OrganisationManage)
+  @Audited({ action: 'site.updated', objectType: 'site', idParam: 'id' })
   update(@Ctx() ctx: RequestContext, @Param('id', IdParam) id: string, @Body() body: UpdateSiteDto): Promise<SiteView> {
     return this.organisation.updateSite(ctx, id, body);
   }
@@ -48,12 +51,14 @@ export class TeamsController {
 
   @Post()
   @RequirePermission(Permission.OrganisationManage)
+  @Audited({ action: 'team.created', objectType: 'team' })
   create(@Ctx() ctx: RequestContext, @Body() body: CreateTeamDto): Promise<TeamView> {
     return this.organisation.createTeam(ctx, body);
   }
 
   @Patch(':id')
   @RequirePermission(Permission.OrganisationManage)
+  @Audited({ action: 'team.updated', objectType: 'team', idParam: 'id' })
   update(@Ctx() ctx: RequestContext, @Param('id', IdParam) id: string, @Body() body: UpdateTeamDto): Promise<TeamView> {
     return this.organisation.updateTeam(ctx, id, body);
   }
@@ -72,6 +77,7 @@ export class SettingsController {
 
   @Patch()
   @RequirePermission(Permission.SettingsManage)
+  @Audited({ action: 'settings.updated', objectType: 'association' })
   update(@Ctx() ctx: RequestContext, @Body() body: UpdateSettingsDto): Promise<AssociationSettingsView> {
     return this.organisation.updateSettings(ctx, body);
   }
@@ -98,6 +104,7 @@ export class BreakGlassReviewController {
 
   @Post(':id/review')
   @RequirePermission(Permission.BreakGlassReview)
+  @Audited({ action: 'break_glass.reviewed', objectType: 'break_glass_grant', idParam: 'id' })
   review(
     @Ctx() ctx: RequestContext,
     @Param('id', IdParam) id: string,

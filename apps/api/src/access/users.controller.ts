@@ -4,6 +4,7 @@ import { UsersAdminService } from '@app/access';
 import { AccountStatus } from '@app/auth';
 import { Permission, type InvitationResult, type Paged, type UserSummary } from '@app/contracts';
 import { AppConfig, Mailer, type RequestContext } from '@app/platform';
+import { Audited } from '../http/audit.interceptor';
 import { EmptyBody } from '../http/empty-body.pipe';
 import { IdParam } from '../http/id.pipe';
 import { RequirePermission } from '../http/public.decorator';
@@ -34,6 +35,7 @@ export class UsersController {
   @Post()
   @RequirePermission(Permission.UsersManage)
   @ApiOkResponse({ description: 'The account and the one-time link to hand over (null when emailed)' })
+  @Audited({ action: 'user.invited', objectType: 'account' })
   async invite(@Ctx() ctx: RequestContext, @Body() body: InviteUserDto): Promise<InvitationResult> {
     const result = await this.users.invite(ctx, body, this.config.baseUrl);
     if (this.mailer.configured && result.resetLink) {
@@ -55,6 +57,7 @@ export class UsersController {
 
   @Patch(':id')
   @RequirePermission(Permission.UsersManage)
+  @Audited({ action: 'user.updated', objectType: 'account', idParam: 'id' })
   update(
     @Ctx() ctx: RequestContext,
     @Param('id', IdParam) id: string,
@@ -66,6 +69,7 @@ export class UsersController {
   @Post(':id/roles')
   @HttpCode(200)
   @RequirePermission(Permission.UsersManage)
+  @Audited({ action: 'user.roles.set', objectType: 'account', idParam: 'id' })
   setRoles(
     @Ctx() ctx: RequestContext,
     @Param('id', IdParam) id: string,
@@ -77,6 +81,7 @@ export class UsersController {
   @Post(':id/sites')
   @HttpCode(200)
   @RequirePermission(Permission.UsersManage)
+  @Audited({ action: 'user.sites.set', objectType: 'account', idParam: 'id' })
   setSites(
     @Ctx() ctx: RequestContext,
     @Param('id', IdParam) id: string,
@@ -88,6 +93,7 @@ export class UsersController {
   @Post(':id/team')
   @HttpCode(200)
   @RequirePermission(Permission.UsersManage)
+  @Audited({ action: 'user.team.set', objectType: 'account', idParam: 'id' })
   setTeam(
     @Ctx() ctx: RequestContext,
     @Param('id', IdParam) id: string,
@@ -99,6 +105,7 @@ export class UsersController {
   @Post(':id/disable')
   @HttpCode(200)
   @RequirePermission(Permission.UsersManage)
+  @Audited({ action: 'user.disabled', objectType: 'account', idParam: 'id' })
   disable(
     @Ctx() ctx: RequestContext,
     @Param('id', IdParam) id: string,
@@ -110,6 +117,7 @@ export class UsersController {
   @Post(':id/enable')
   @HttpCode(200)
   @RequirePermission(Permission.UsersManage)
+  @Audited({ action: 'user.enabled', objectType: 'account', idParam: 'id' })
   enable(
     @Ctx() ctx: RequestContext,
     @Param('id', IdParam) id: string,
@@ -121,6 +129,7 @@ export class UsersController {
   @Post(':id/reset-link')
   @HttpCode(200)
   @RequirePermission(Permission.UsersManage)
+  @Audited({ action: 'user.reset_link.issued', objectType: 'account', idParam: 'id' })
   async resetLink(
     @Ctx() ctx: RequestContext,
     @Param('id', IdParam) id: string,
@@ -141,6 +150,7 @@ export class UsersController {
   @Post(':id/mfa-reset')
   @HttpCode(200)
   @RequirePermission(Permission.UsersManage)
+  @Audited({ action: 'user.mfa.reset', objectType: 'account', idParam: 'id' })
   resetMfa(
     @Ctx() ctx: RequestContext,
     @Param('id', IdParam) id: string,

@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
-import { Clock, DatabaseProbe, OutboxMonitor, RedisProbe } from '@app/platform';
+import { AuditSealer } from '@app/audit';
+import { Clock, DatabaseProbe, Keys, OutboxMonitor, RedisProbe, SystemDatabase } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { NoTransaction, Public } from '../http/public.decorator';
 
@@ -18,10 +19,15 @@ export class HealthController {
     private readonly database: DatabaseProbe,
     private readonly redis: RedisProbe,
     dataSource: DataSource,
-    clock: Clock,
+    private readonly clock: Clock,
+    system: SystemDatabase,
+    keys: Keys,
   ) {
     this.outbox = new OutboxMonitor(dataSource, clock);
+    this.sealer = system.dataSource ? new AuditSealer(system.dataSource, keys.auditHmacKey) : undefined;
   }
+
+  private readonly sealer?: AuditSealer;
 
   /**
    * 200 while PostgreSQL answers. Redis, when configured, is reported as degraded rather than
@@ -47,6 +53,19 @@ export class HealthController {
         }
       },
     ];
+    const sealer = this.sealer;
+    if (sealer) {
+      // Sealing lag: entries not sealed yet and how old the oldest is (a stalled sealer shows here).
+      checks.push(async () => {
+        const session = this.indicators.check('audit');
+        try {
+          const lag = await sealer.lag(this.clock.now());
+          return session.up({ unsealedEntries: lag.unsealed, oldestUnsealedSeconds: lag.oldestSeconds });
+        } catch {
+          return session.degraded({ message: 'audit trail not readable' });
+        }
+      });
+    }
     if (this.redis.configured) {
       checks.push(async () => {
         const session = this.indicators.check('redis');

@@ -1,6 +1,8 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Inject } from '@nestjs/common';
-import { AppError, LOGGER, PlatformErrorCode, type ErrorDetail, type Logger } from '@app/platform';
+import { AppError, Clock, LOGGER, PlatformErrorCode, type ErrorDetail, type Logger } from '@app/platform';
+import { AuditOutcome, AuditService } from '@app/audit';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { EnvolRequest } from './transaction.interceptor';
 
 export interface ErrorBody {
   statusCode: number;
@@ -37,6 +39,20 @@ const MESSAGE_BY_STATUS: Record<number, string> = {
   503: 'Service unavailable',
 };
 
+// Refusals the auth lib already records as authentication events (auth_event → audit_entry).
+const AUTH_EVENT_ROUTES = new Set([
+  '/api/auth/login',
+  '/api/auth/mfa',
+  '/api/auth/mfa/enrolment/confirm',
+  '/api/auth/reset',
+]);
+const AUTH_EVENT_CODES = new Set([
+  'INVALID_CREDENTIALS',
+  'INVALID_MFA_CODE',
+  'TOO_MANY_ATTEMPTS',
+  'RESET_LINK_INVALID',
+]);
+
 /**
  * Every error leaves as `{ statusCode, code, message, details[] }` (DESIGN.md decision 8). Messages
  * for 4xx come from our own error classes or a fixed table, never from a library's text (which can
@@ -44,17 +60,56 @@ const MESSAGE_BY_STATUS: Record<number, string> = {
  */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
-  constructor(@Inject(LOGGER) private readonly logger: Logger) {}
+  constructor(
+    @Inject(LOGGER) private readonly logger: Logger,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  async catch(exception: unknown, host: ArgumentsHost): Promise<void> {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
-    const request = http.getRequest<FastifyRequest>();
+    const request = http.getRequest<EnvolRequest>();
     const { body, headers } = this.toBody(exception, request);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, reqId: request.id, route: request.routeOptions?.url }, 'request failed');
     }
-    void reply.status(body.statusCode).headers(headers).send(body);
+    await this.recordRefusal(request, body);
+    // A route may have set another type (CSV export) before failing: errors are always JSON.
+    reply.removeHeader('content-disposition');
+    void reply
+      .status(body.statusCode)
+      .headers({ ...headers, 'content-type': 'application/json; charset=utf-8' })
+      .send(body);
+  }
+
+  /**
+   * Every refusal (401, 403, and 404 for a signed-in user) is audited in a transaction of its own:
+   * the request's transaction was rolled back and its connection released before this runs.
+   */
+  private async recordRefusal(request: EnvolRequest, body: ErrorBody): Promise<void> {
+    const status = body.statusCode;
+    const refused = status === 401 || status === 403 || (status === 404 && Boolean(request.actor));
+    const route = request.routeOptions?.url;
+    const recordedAsEvent =
+      body.code === 'SESSION_EXPIRED' ||
+      (AUTH_EVENT_CODES.has(body.code) && route !== undefined && AUTH_EVENT_ROUTES.has(route));
+    if (!refused || recordedAsEvent) return;
+    try {
+      await this.audit.recordRefusal(
+        { requestId: request.id, now: this.clock.now(), actor: request.actor, clientAddress: request.ip },
+        {
+          action: `refused.${request.method.toLowerCase()}`,
+          objectType: 'route',
+          objectId: route ? route.slice(0, 64) : null,
+          outcome: status === 404 ? AuditOutcome.NotFound : AuditOutcome.Denied,
+          detail: `${status} ${body.code}`.slice(0, 64),
+        },
+      );
+    } catch (error) {
+      // The refusal is answered even if it could not be recorded; the failure is logged.
+      this.logger.error({ err: error, reqId: request.id }, 'refusal not audited');
+    }
   }
 
   toBody(exception: unknown, request: FastifyRequest): { body: ErrorBody; headers: Record<string, string> } {

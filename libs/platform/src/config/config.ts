@@ -87,6 +87,13 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'Envol <no-reply@envol.invalid>';
 
+  /** How often the audit sealer runs (0: not in this process). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  AUDIT_SEAL_INTERVAL_MS = 5_000;
+
   /** Folder of the embedded PostgreSQL and generated key file (git-ignored). */
   @IsString()
   ENVOL_HOME = '.envol';

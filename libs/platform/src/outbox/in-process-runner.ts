@@ -78,7 +78,7 @@ export class InProcessJobRunner {
 
   private async claim(limit: number): Promise<string[]> {
     const now = this.clock.now();
-    const [rows] = (await this.options.claimDataSource.query(
+    const [rows] = await this.options.claimDataSource.query<[{ id: string }[], number]>(
       `UPDATE outbox_job SET state = 'queued', updated_at = $1
         WHERE id IN (
           SELECT id FROM outbox_job
@@ -88,7 +88,7 @@ export class InProcessJobRunner {
            FOR UPDATE SKIP LOCKED)
         RETURNING id`,
       [now, new Date(now.getTime() - this.options.staleMs), limit],
-    )) as [{ id: string }[], number];
+    );
     return rows.map((r) => r.id);
   }
 

@@ -51,10 +51,10 @@ export class OutboxExecutor {
     let jobName: string | undefined;
     try {
       return await inTransaction(this.dataSource, init, async (base) => {
-        const rows = (await base.manager.query(
+        const rows = await base.manager.query<LockedRow[]>(
           'SELECT association_id, job_name, payload, state, run_at FROM outbox_job WHERE id = $1 FOR UPDATE',
           [outboxId],
-        )) as LockedRow[];
+        );
         const row = rows[0];
         if (!row || !RUNNABLE.includes(row.state)) return 'skipped';
         jobName = row.job_name;
@@ -97,9 +97,10 @@ export class OutboxExecutor {
   private async recordFailure(outboxId: string, code: string): Promise<ExecutionOutcome> {
     const now = this.clock.now();
     return this.dataSource.transaction(async (manager) => {
-      const rows = (await manager.query('SELECT attempts, state FROM outbox_job WHERE id = $1 FOR UPDATE', [
-        outboxId,
-      ])) as { attempts: number; state: OutboxState }[];
+      const rows = await manager.query<{ attempts: number; state: OutboxState }[]>(
+        'SELECT attempts, state FROM outbox_job WHERE id = $1 FOR UPDATE',
+        [outboxId],
+      );
       const row = rows[0];
       if (!row || !RUNNABLE.includes(row.state)) return 'skipped';
       const attempts = row.attempts + 1;

@@ -35,13 +35,13 @@ export class OutboxMonitor {
 
   private async read(): Promise<OutboxStats> {
     const now = this.clock.now();
-    const rows = (await this.dataSource.query(
+    const rows = await this.dataSource.query<{ depth: number; oldest: Date | null; failed: number }[]>(
       `SELECT
          (SELECT count(*) FROM outbox_job WHERE state IN ('pending', 'queued'))::int AS depth,
          (SELECT min(run_at) FROM outbox_job WHERE state IN ('pending', 'queued') AND run_at <= $1) AS oldest,
          (SELECT count(*) FROM outbox_job WHERE state = 'failed')::int AS failed`,
       [now],
-    )) as { depth: number; oldest: Date | null; failed: number }[];
+    );
     const row = rows[0] ?? { depth: 0, oldest: null, failed: 0 };
     const age = row.oldest ? Math.max(0, (now.getTime() - row.oldest.getTime()) / 1000) : 0;
     return { depth: row.depth, oldestPendingSeconds: Math.round(age * 1000) / 1000, failed: row.failed };

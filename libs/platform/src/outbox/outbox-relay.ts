@@ -39,14 +39,14 @@ export class OutboxRelay {
   /** Publishes due pending rows and marks them queued. Returns how many. */
   relay(): Promise<number> {
     return this.inBatches(async (manager, now, limit) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<{ id: string; job_name: string }[]>(
         `SELECT id, job_name FROM outbox_job
           WHERE state = 'pending' AND run_at <= $1
           ORDER BY run_at
           LIMIT $2
           FOR UPDATE SKIP LOCKED`,
         [now, limit],
-      )) as { id: string; job_name: string }[];
+      );
       if (rows.length === 0) return 0;
       await this.publisher.publish(rows.map((r) => ({ outboxId: r.id, jobName: r.job_name })));
       await manager.query(
@@ -64,14 +64,14 @@ export class OutboxRelay {
    */
   sweep(staleMs: number): Promise<number> {
     return this.inBatches(async (manager, now, limit) => {
-      const rows = (await manager.query(
+      const rows = await manager.query<{ id: string; job_name: string }[]>(
         `SELECT id, job_name FROM outbox_job
           WHERE state = 'queued' AND run_at <= $1 AND updated_at < $2
           ORDER BY updated_at
           LIMIT $3
           FOR UPDATE SKIP LOCKED`,
         [now, new Date(now.getTime() - staleMs), limit],
-      )) as { id: string; job_name: string }[];
+      );
       if (rows.length === 0) return 0;
       await this.publisher.publish(rows.map((r) => ({ outboxId: r.id, jobName: r.job_name })));
       await manager.query(`UPDATE outbox_job SET updated_at = $2 WHERE id = ANY($1::uuid[])`, [

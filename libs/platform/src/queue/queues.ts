@@ -31,7 +31,7 @@ export interface OutboxJobData {
 }
 
 /** Schedules (SCHEDULES.md): job names on `SCHEDULE_QUEUE_NAME`, not outbox jobs. */
-export const SCHEDULE_NAMES = { relay: 'outbox.relay', sweep: 'outbox.sweep' } as const;
+export const SCHEDULE_NAMES = { relay: 'outbox.relay', sweep: 'outbox.sweep', auditSeal: 'audit.seal' } as const;
 export type ScheduleName = (typeof SCHEDULE_NAMES)[keyof typeof SCHEDULE_NAMES];
 
 /** BullMQ refuses job ids made of digits only; the prefix also says where the job comes from. */

@@ -12,10 +12,17 @@ export interface Schedule {
 }
 
 /** Every schedule of the worker; SCHEDULES.md lists them and a unit test keeps the two in step. */
-export function schedules(settings: Pick<OutboxSettings, 'relayIntervalMs' | 'sweepIntervalMs'>): Schedule[] {
+export function schedules(
+  settings: Pick<OutboxSettings, 'relayIntervalMs' | 'sweepIntervalMs'>,
+  auditSealIntervalMs = 0,
+): Schedule[] {
   return [
     { id: SCHEDULE_NAMES.relay, everyMs: settings.relayIntervalMs, tz: BUSINESS_TIME_ZONE },
     { id: SCHEDULE_NAMES.sweep, everyMs: settings.sweepIntervalMs, tz: BUSINESS_TIME_ZONE },
+    // 0: the audit sealer does not run from this worker (no key file, or disabled).
+    ...(auditSealIntervalMs > 0
+      ? [{ id: SCHEDULE_NAMES.auditSeal, everyMs: auditSealIntervalMs, tz: BUSINESS_TIME_ZONE } satisfies Schedule]
+      : []),
   ];
 }
 
@@ -32,4 +39,16 @@ export async function upsertSchedules(queue: Queue, list: readonly Schedule[]): 
       { name: schedule.id, data: {}, opts: { removeOnComplete: true, removeOnFail: true } },
     );
   }
+}
+
+/**
+ * The schedules Redis no longer holds. Redis can lose its data without dropping the connection
+ * (FLUSHALL, eviction under a wrong memory policy); the worker checks every sweep interval.
+ */
+export async function missingSchedules(queue: Queue, list: readonly Schedule[]): Promise<ScheduleName[]> {
+  const missing: ScheduleName[] = [];
+  for (const schedule of list) {
+    if (!(await queue.getJobScheduler(schedule.id))) missing.push(schedule.id);
+  }
+  return missing;
 }
