@@ -207,7 +207,14 @@ export default defineConfig(
   // Tests read HTTP bodies as parsed JSON (`res.json()` is `any` in light-my-request) and assert on
   // them: the assertion is the type check there. Everything else, `no-explicit-any` included, stays.
   {
-    files: ['**/*.spec.ts', '**/*.int-spec.ts', '**/*.e2e-spec.ts', '**/*.fault-spec.ts', '**/*.browser-spec.ts', 'test/**/*.ts'],
+    files: [
+      '**/*.spec.ts',
+      '**/*.int-spec.ts',
+      '**/*.e2e-spec.ts',
+      '**/*.fault-spec.ts',
+      '**/*.browser-spec.ts',
+      'test/**/*.ts',
+    ],
     rules: {
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-assignment': 'off',

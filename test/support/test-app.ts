@@ -2,7 +2,15 @@ import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AuthSettings } from '@app/auth';
 import type { OpenAPIObject } from '@nestjs/swagger';
-import { FixedClock, generateKeyFileJson, Keys, loadConfig, loggerOptions, type AppConfig, type KeyFileJson } from '@app/platform';
+import {
+  FixedClock,
+  generateKeyFileJson,
+  Keys,
+  loadConfig,
+  loggerOptions,
+  type AppConfig,
+  type KeyFileJson,
+} from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { resolve } from 'node:path';
 import { Writable } from 'node:stream';
