@@ -6,6 +6,10 @@ import { CreateOutboxJob1795815381976 } from './1795815381976-create-outbox-job'
 import { GrantSystemOutboxUpdate1795815389531 } from './1795815389531-grant-system-outbox-update';
 import { CreateAuditTables1795816067857 } from './1795816067857-create-audit-tables';
 import { AuditAppendOnly1795816087000 } from './1795816087000-audit-append-only';
+import { CreateDataKey1795817510806 } from './1795817510806-create-data-key';
+import { RlsDataKey1795817511000 } from './1795817511000-rls-data-key';
+import { CreatePeopleTables1795818029466 } from './1795818029466-create-people-tables';
+import { RlsPeopleTables1795818035000 } from './1795818035000-rls-people-tables';
 
 /**
  * Every migration, in order. TypeORM loads classes from this list rather than a file glob, so the
@@ -20,4 +24,8 @@ export const migrations = [
   GrantSystemOutboxUpdate1795815389531,
   CreateAuditTables1795816067857,
   AuditAppendOnly1795816087000,
+  CreateDataKey1795817510806,
+  RlsDataKey1795817511000,
+  CreatePeopleTables1795818029466,
+  RlsPeopleTables1795818035000,
 ];

@@ -87,14 +87,21 @@ describe('access control: the role × route table', () => {
 
   it('answers 404 with no foreign data when an id of another association is replayed (IDOR)', async () => {
     const leaks: string[] = [];
-    for (const route of ROUTES.filter((r) => r.foreign)) {
+    for (const route of ROUTES.filter((r) => r.foreign || r.foreignAssociation)) {
       const principal = PRINCIPALS.find(
         (p) => p !== 'anonymous' && route.expect(p) < 300 && p !== 'coordinatorB',
       ) as PrincipalName;
-      const params = await route.foreign!(w, t);
-      const { response, url } = await send(t, w, route, principal, { params });
-      if (response.statusCode !== 404 || response.body.includes(params.id) || /target\.b@/.test(response.body)) {
-        leaks.push(`${route.method} ${url} as ${principal}: ${response.statusCode} ${response.body.slice(0, 160)}`);
+      for (const foreign of [route.foreign, route.foreignAssociation]) {
+        if (!foreign) continue;
+        const params = await foreign(w, t);
+        const { response, url } = await send(t, w, route, principal, { params });
+        if (
+          response.statusCode !== 404 ||
+          response.body.includes(params.id) ||
+          /target\.b@|Fictiva/.test(response.body)
+        ) {
+          leaks.push(`${route.method} ${url} as ${principal}: ${response.statusCode} ${response.body.slice(0, 160)}`);
+        }
       }
     }
     expect(leaks).toEqual([]);

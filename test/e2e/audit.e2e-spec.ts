@@ -183,7 +183,8 @@ describe('audit trail', () => {
         t.db.superuserUrl,
         `UPDATE audit_entry e SET occurred_at = o.occurred_at, action = o.action, actor_id = o.actor_id, actor_roles = o.actor_roles,
                 object_type = o.object_type, object_id = o.object_id, outcome = o.outcome, detail = o.detail,
-                request_id = o.request_id, association_id = o.association_id, client_hash = o.client_hash, tx_id = o.tx_id
+                request_id = o.request_id, association_id = o.association_id, client_hash = o.client_hash, tx_id = o.tx_id,
+                site_id = o.site_id, object_ids = o.object_ids, reason = o.reason
            FROM (SELECT * FROM audit_entry WHERE id IN ($1, $2)) o WHERE e.id IN ($1, $2) AND o.id <> e.id`,
         [swapA, swapB],
       );

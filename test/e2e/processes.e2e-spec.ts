@@ -236,9 +236,18 @@ describe('compiled entry points', () => {
 
     it('seeds the demo data idempotently', async () => {
       const first = await cli(['seed:demo'], { DEMO_PASSWORD: 'a demo password for tests' });
-      expect(first.output).toMatch(/8 account\(s\) created/);
+      expect(first.output).toMatch(/8 account\(s\) created, 10 file\(s\) created/);
       const second = await cli(['seed:demo'], { DEMO_PASSWORD: 'a demo password for tests' });
-      expect(second.output).toMatch(/0 account\(s\) created/);
+      expect(second.output).toMatch(/0 account\(s\) created, 0 file\(s\) created/);
+      // Key rotation on the demo files: every value re-encrypted under the new data key.
+      const rotated = await cli(['keys:rotate-data-key', '--association', 'Association Démo'], { DEMO_PASSWORD: 'x' });
+      expect(rotated).toEqual({
+        code: 0,
+        output: expect.stringMatching(/now at version 2: 20 value\(s\) re-encrypted/),
+      });
+      const rewrapped = await cli(['keys:rotate-kek']);
+      expect(rewrapped.code).toBe(0);
+      expect(rewrapped.output).toMatch(/Re-wrapped \d+ data key\(s\)/);
     });
   });
 });

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createPerson, personInput } from './persons';
 import type { TestApp } from './test-app';
 import { newTarget, versionOf, versionOfUser, type PrincipalName, type World } from './world';
 
@@ -17,6 +18,8 @@ export interface RouteCase {
   params?: (w: World, t: TestApp) => Promise<Record<string, string>>;
   /** The same parameters naming objects out of worker A1's and admin A's reach (other association). */
   foreign?: (w: World, t: TestApp) => Promise<Record<string, string>>;
+  /** Objects of association B, replayed by the first allowed principal of association A. */
+  foreignAssociation?: (w: World, t: TestApp) => Promise<Record<string, string>>;
   query?: Record<string, string>;
   body?: (w: World, t: TestApp, principal: PrincipalName, params: Record<string, string>) => unknown;
   /** Keys this route legitimately sets (everything else is mass assignment). */
@@ -32,6 +35,14 @@ export interface RouteCase {
 /** Allowed principals get `ok`; anonymous gets 401; any other signed-in principal gets 403. */
 export function allow(allowed: PrincipalName[], ok = 200): (p: PrincipalName) => number {
   return (p) => (allowed.includes(p) ? ok : p === 'anonymous' ? 401 : 403);
+}
+
+/**
+ * For person routes naming a file of team A1: worker A2 (other team) and coordinator B (other
+ * association) hold the permission but find nothing there (404, record scope).
+ */
+export function allowInScope(allowed: PrincipalName[], ok = 200): (p: PrincipalName) => number {
+  return (p) => ((p === 'workerA2' || p === 'coordinatorB') && allowed.includes(p) ? 404 : allow(allowed, ok)(p));
 }
 
 /**
@@ -62,6 +73,7 @@ const ORGANISATION_READERS: PrincipalName[] = [
   'coordinatorB',
 ];
 const ADMIN_A: PrincipalName[] = ['adminA'];
+const CASELOAD: PrincipalName[] = ['workerA1', 'workerA2', 'coordinatorA', 'coordinatorB'];
 const USER_READERS: PrincipalName[] = ['coordinatorA', 'adminA', 'coordinatorB'];
 
 const userParams = async (w: World, t: TestApp, association: 'A' | 'B' = 'A') => ({
@@ -253,6 +265,112 @@ export const ROUTES: RouteCase[] = [
     expect: (p) => allow(ADMIN_A)(p),
     body: async (w, t) => ({ noContactDays: 30, version: await versionOf(t, 'association', w.associationA) }),
     writes: ['mfaRequiredRoles', 'breakGlassHours', 'noContactDays', 'version'],
+  },
+
+  // ── people ──
+  { method: 'GET', path: '/api/persons', expect: allow(CASELOAD), personData: true },
+  {
+    method: 'POST',
+    path: '/api/persons',
+    expect: allow(CASELOAD, 201),
+    body: () => personInput({ legalName: `Nouvelle ${randomUUID().slice(0, 6)}` }),
+    writes: ['siteId', 'status', 'identity', 'safeContact', 'attributes', 'acknowledgeDuplicates'],
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/persons/search',
+    expect: allow(CASELOAD),
+    body: () => ({ query: 'Testa Fictiva' }),
+    writes: ['query'],
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/persons/referent',
+    expect: allowInScope(['coordinatorA', 'coordinatorB']),
+    body: (w) => ({ referentId: w.users.workerA1, personIds: [w.personA1] }),
+    writes: ['referentId', 'personIds'],
+    personData: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/persons/:id',
+    expect: allowInScope(CASELOAD),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    personData: true,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/persons/:id',
+    expect: allowInScope(CASELOAD),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    body: async (_w, t, _p, params) => ({ status: 'accompanied', version: await versionOf(t, 'person', params.id) }),
+    writes: ['version', 'status', 'identity', 'safeContact', 'attributes'],
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/persons/:id/referent',
+    expect: allowInScope(['coordinatorA', 'coordinatorB']),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    body: (w) => ({ referentId: w.users.workerA1 }),
+    writes: ['referentId'],
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/persons/:id/break-glass',
+    // A fresh file of team A1 each time: worker A1 needs no grant there (409), worker A2 opens it.
+    expect: (p) => ({ workerA1: 409, workerA2: 200, anonymous: 401 })[p as string] ?? 403,
+    params: async (w, t) => ({
+      id: (
+        await createPerson(t, {
+          userId: w.users.workerA1,
+          associationId: w.associationA,
+          roles: ['social_worker'],
+          teamId: w.teamA1,
+          siteIds: [],
+        })
+      ).id,
+    }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    body: () => ({ reason: 'Appel urgent de la préfecture, référente absente' }),
+    writes: ['reason'],
+    personData: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/persons/:id/consents',
+    expect: allowInScope(CASELOAD),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/persons/:id/consents',
+    expect: allowInScope(CASELOAD, 201),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    body: () => ({ purpose: 'processing_notice', given: true }),
+    writes: ['purpose', 'given'],
+    personData: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/persons/:id/access-log',
+    expect: allowInScope(['coordinatorA', 'dpoA', 'coordinatorB']),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    personData: true,
   },
 
   // ── jobs ──

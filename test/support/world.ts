@@ -1,10 +1,11 @@
 import { FunderMember, OrganisationService, StatisticsAgreement, TeamMember, UserRole } from '@app/access';
 import { AccountsService, UserAccount } from '@app/auth';
 import { Role } from '@app/contracts';
-import { inTransaction, type RequestContext } from '@app/platform';
+import { inTransaction, type Actor, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { signIn, type SignedIn } from './accounts';
+import { createPerson } from './persons';
 import type { TestApp } from './test-app';
 
 /** The nine principals of ACCEPTANCE.md "Role matrix". */
@@ -35,6 +36,10 @@ export interface World {
   /** Plain accounts to act upon (one per association), so writes never touch a principal. */
   targetA: string;
   targetB: string;
+  /** Files: one in team A1 (referent worker A1), one in team A2 (worker A2), one in association B. */
+  personA1: string;
+  personA2: string;
+  personB: string;
   sessions: Record<PrincipalName, SignedIn | null>;
 }
 
@@ -112,6 +117,17 @@ export async function seedWorld(t: TestApp): Promise<World> {
   const targetA = await member(associationA, 'target.a@world.test', [Role.SocialWorker], teamA2);
   const targetB = await member(associationB, 'target.b@world.test', [Role.SocialWorker], teamB);
 
+  const actor = (userId: string, associationId: string, roles: string[], teamId: string | null): Actor => ({
+    userId,
+    associationId,
+    roles,
+    teamId,
+    siteIds: [],
+  });
+  const personA1 = (await createPerson(t, actor(users.workerA1, associationA, ['social_worker'], teamA1))).id;
+  const personA2 = (await createPerson(t, actor(users.workerA2, associationA, ['social_worker'], teamA2))).id;
+  const personB = (await createPerson(t, actor(users.coordinatorB, associationB, ['coordinator'], null))).id;
+
   const sessions = { anonymous: null } as Record<PrincipalName, SignedIn | null>;
   for (const [name, id] of Object.entries(users)) sessions[name as PrincipalName] = await signIn(t, id);
   return {
@@ -127,6 +143,9 @@ export async function seedWorld(t: TestApp): Promise<World> {
     users,
     targetA,
     targetB,
+    personA1,
+    personA2,
+    personB,
     sessions,
   };
 }
@@ -147,7 +166,11 @@ export async function versionOfUser(t: TestApp, id: string): Promise<number> {
 }
 
 /** The current version of a row, read as the owner (row-level security would hide it otherwise). */
-export async function versionOf(t: TestApp, table: 'site' | 'team' | 'association', id: string): Promise<number> {
+export async function versionOf(
+  t: TestApp,
+  table: 'site' | 'team' | 'association' | 'person',
+  id: string,
+): Promise<number> {
   const { Client } = await import('pg');
   const client = new Client({ connectionString: t.db.superuserUrl });
   await client.connect();

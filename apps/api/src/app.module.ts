@@ -6,6 +6,8 @@ import { AuditModule } from '@app/audit';
 import { AuditSealerLoop } from './audit/audit-sealer.loop';
 import { AuditController } from './audit/audit.controller';
 import { JobsController } from './jobs/jobs.controller';
+import { PeopleController } from './people/people.controller';
+import { PeopleService } from '@app/people';
 import { AuditInterceptor } from './http/audit.interceptor';
 import type { AuthSettings } from '@app/auth';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
@@ -47,6 +49,7 @@ export class AppModule {
         BreakGlassReviewController,
         AuditController,
         JobsController,
+        PeopleController,
       ],
       providers: [
         { provide: Metrics, useValue: metrics },
@@ -58,6 +61,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         AuditSealerLoop,
+        PeopleService,
       ],
     };
   }

@@ -1,9 +1,12 @@
 import 'reflect-metadata';
 import { Role } from '@app/contracts';
 import { AuditVerifier } from '@app/audit';
+import { PEOPLE_ENCRYPTED_COLUMNS } from '@app/people';
 import {
   ConfigError,
   createDataSource,
+  rewrapDataKeys,
+  rotateDataKey,
   generateKeyFileJson,
   Mailer,
   prepareRuntime,
@@ -15,7 +18,7 @@ import type { DataSource } from 'typeorm';
 import { ownerDataSource } from './database';
 import { migrate } from './migrate';
 import { describeError, Provisioning, ProvisioningError } from './provisioning';
-import { demoPassword, seedDemo } from './seed/demo';
+import { demoPassword, seedDemo, seedDemoPeople } from './seed/demo';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 Without DATABASE_OWNER_URL, the embedded database of \`npm start\` is used.
@@ -31,7 +34,9 @@ Without DATABASE_OWNER_URL, the embedded database of \`npm start\` is used.
   admins:create --association N --email E --name N     the association's first admin, with a reset link
   funders:add-user --funder N --email E --name N       a funder's account, with a reset link
   users:reset-link --email E                    a new one-time reset link (48 h)
-  audit:verify                                  recompute every audit seal; exit 1 on any problem`;
+  audit:verify                                  recompute every audit seal; exit 1 on any problem
+  keys:rotate-kek                               re-wrap every data key under the key file's current KEK
+  keys:rotate-data-key --association N          new data key for an association; re-encrypts its rows in batches (resumable)`;
 
 class UsageError extends Error {}
 
@@ -129,6 +134,8 @@ async function run(argv: string[]): Promise<string> {
     'funders:add-user',
     'users:reset-link',
     'audit:verify',
+    'keys:rotate-kek',
+    'keys:rotate-data-key',
   ];
   if (!command || !known.includes(command))
     throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
@@ -150,7 +157,8 @@ async function run(argv: string[]): Promise<string> {
             demoPassword(config.ENVOL_HOME, config.DEMO_PASSWORD),
             config.baseUrl,
           );
-          return `Demo data: ${created} account(s) created.`;
+          const files = await seedDemoPeople(owner, runtime.keys, new Date());
+          return `Demo data: ${created} account(s) created, ${files} file(s) created.`;
         }
         case 'associations:create': {
           const [name] = need(values, 'name');
@@ -195,6 +203,24 @@ async function run(argv: string[]): Promise<string> {
           const [funder, email, name] = need(values, 'funder', 'email', 'name');
           const outcome = await p.createFunderMember(funder, { email: email, displayName: name }, config.baseUrl);
           return outcome.message + (await deliverLink(config, email, outcome.link));
+        }
+        case 'keys:rotate-kek': {
+          const result = await rewrapDataKeys(owner, runtime.keys);
+          return `Re-wrapped ${result.rewrapped} data key(s) under ${result.currentKekId}; key-encryption keys still in use: ${result.kekIdsInUse.join(', ') || 'none'}${result.keysOnOtherKeks === 0 ? ' (older ones can now be removed from the key file)' : ''}.`;
+        }
+        case 'keys:rotate-data-key': {
+          const [association] = need(values, 'association');
+          const associationId = await p.associationId(association);
+          let last = '';
+          const result = await rotateDataKey(owner, runtime.keys, associationId, PEOPLE_ENCRYPTED_COLUMNS, {
+            batchSize: 500,
+            onProgress: (progress) => {
+              const line = `${progress.table}.${progress.column}: ${progress.done}/${progress.total}`;
+              if (line !== last) process.stdout.write(`${line}\n`);
+              last = line;
+            },
+          });
+          return `Data key of "${association}" now at version ${result.version ?? '?'}: ${result.reencrypted} value(s) re-encrypted${result.resumed ? ' (resumed)' : ''}.`;
         }
         case 'users:reset-link': {
           const [email] = need(values, 'email');

@@ -1,11 +1,19 @@
 import { ACCESS_ENTITIES } from '@app/access';
 import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTH_ENTITIES } from '@app/auth';
-import { createDataSource, OutboxJob } from '@app/platform';
+import { PEOPLE_ENTITIES } from '@app/people';
+import { createDataSource, DataKey, OutboxJob } from '@app/platform';
 import { migrations } from '../../../migrations';
 
 /** Every entity of every lib, registered once here (the composition root). */
-export const ENTITIES = [...AUTH_ENTITIES, ...ACCESS_ENTITIES, ...AUDIT_ENTITIES, OutboxJob];
+export const ENTITIES = [
+  ...AUTH_ENTITIES,
+  ...ACCESS_ENTITIES,
+  ...AUDIT_ENTITIES,
+  OutboxJob,
+  DataKey,
+  ...PEOPLE_ENTITIES,
+];
 
 export const MIGRATIONS = migrations;
 

@@ -1,4 +1,5 @@
 export * from './access';
 export * from './auth';
+export * from './people';
 export * from './permissions';
 export * from './roles';

@@ -56,3 +56,17 @@ export {
   OutboxState,
   type RetrySettings,
 } from './outbox/outbox.rules';
+export { DataKey, DataKeyState } from './crypto/data-key.entity';
+export { blindTokens, blindValue, normalisePhone, normaliseTokens } from './crypto/blind-index';
+export { CryptoError, CryptoErrorCode } from './crypto/crypto.errors';
+export { FieldCipher, type EncryptedField } from './crypto/field-cipher';
+export { FIELD_OVERHEAD, fieldVersion, type FieldPlace } from './crypto/field-envelope';
+export {
+  rewrapDataKeys,
+  rotateDataKey,
+  type DataKeyRotation,
+  type EncryptedColumn,
+  type KekRewrap,
+  type RotateDataKeyOptions,
+  type RotationProgress,
+} from './crypto/key-rotation';

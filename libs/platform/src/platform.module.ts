@@ -4,6 +4,7 @@ import { AppConfig } from './config/config';
 import { createDataSource } from './database/data-source';
 import { assertRuntimeRole } from './database/runtime-role';
 import { Keys } from './keys/key-file';
+import { FieldCipher } from './crypto/field-cipher';
 import { Mailer } from './mail/mailer';
 import { OutboxService } from './outbox/outbox.service';
 import type { Logger } from './logging/logger';
@@ -87,6 +88,7 @@ export class PlatformModule {
         },
         DataSourceCloser,
         OutboxService,
+        { provide: FieldCipher, useFactory: () => new FieldCipher(options.keys) },
         DatabaseProbe,
         RedisProbe,
       ],
@@ -101,6 +103,7 @@ export class PlatformModule {
         DatabaseProbe,
         RedisProbe,
         OutboxService,
+        FieldCipher,
       ],
     };
   }

@@ -61,6 +61,8 @@ export class SessionGuard implements CanActivate {
           associationId: result.user.associationId,
           roles: principal.roles,
           sessionId: result.session.id,
+          teamId: principal.teamId,
+          siteIds: principal.siteIds,
         };
       }
     }

@@ -1,5 +1,9 @@
-import { Role } from '@app/contracts';
-import type { Keys } from '@app/platform';
+import { BreakGlassService, OrganisationService, TeamMember } from '@app/access';
+import { AuditService } from '@app/audit';
+import { UserAccount } from '@app/auth';
+import { Role, type Gender, type NationalityGroup, type PersonStatus } from '@app/contracts';
+import { PeopleService, Person } from '@app/people';
+import { FieldCipher, inTransaction, type Actor, type Keys, type RequestContext } from '@app/platform';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -117,6 +121,182 @@ export async function seedDemo(owner: DataSource, keys: Keys, password: string, 
       await p.setPassword(outcome.userId, password);
       created += 1;
     }
+  }
+  return created;
+}
+
+/** Visibly fictitious files ("Démo" in every name), spread over statuses, teams and sites. */
+const DEMO_PEOPLE: {
+  name: string;
+  used?: string;
+  birth: string;
+  status: PersonStatus;
+  gender: Gender;
+  origin: NationalityGroup;
+  lang: string;
+  team: 'Équipe Belleville' | 'Équipe Goutte-d’Or';
+}[] = [
+  {
+    name: 'Amina Démo-Diallo',
+    birth: '1996-03-14',
+    status: 'accompanied',
+    gender: 'woman',
+    origin: 'sub_saharan_africa',
+    lang: 'fr',
+    team: 'Équipe Belleville',
+  },
+  {
+    name: 'Blessing Démo-Okafor',
+    used: 'Joy Démo',
+    birth: '1999-11-02',
+    status: 'accompanied',
+    gender: 'woman',
+    origin: 'sub_saharan_africa',
+    lang: 'en',
+    team: 'Équipe Belleville',
+  },
+  {
+    name: 'Irina Démo-Petrova',
+    birth: '1991-07-21',
+    status: 'contact',
+    gender: 'woman',
+    origin: 'eastern_europe',
+    lang: 'ru',
+    team: 'Équipe Belleville',
+  },
+  {
+    name: 'Lucía Démo-Ramírez',
+    birth: '1988-01-30',
+    status: 'accompanied',
+    gender: 'trans_woman',
+    origin: 'south_america',
+    lang: 'es',
+    team: 'Équipe Belleville',
+  },
+  {
+    name: 'Mei Démo-Lin',
+    birth: '1985-05-09',
+    status: 'contact',
+    gender: 'woman',
+    origin: 'china',
+    lang: 'zh',
+    team: 'Équipe Belleville',
+  },
+  {
+    name: 'Sophie Démo-Martin',
+    birth: '2001-09-17',
+    status: 'closed',
+    gender: 'woman',
+    origin: 'france',
+    lang: 'fr',
+    team: 'Équipe Belleville',
+  },
+  {
+    name: 'Grace Démo-Eze',
+    birth: '2008-12-03',
+    status: 'contact',
+    gender: 'woman',
+    origin: 'sub_saharan_africa',
+    lang: 'en',
+    team: 'Équipe Goutte-d’Or',
+  },
+  {
+    name: 'Elena Démo-Ionescu',
+    birth: '1993-04-26',
+    status: 'accompanied',
+    gender: 'woman',
+    origin: 'eastern_europe',
+    lang: 'ro',
+    team: 'Équipe Goutte-d’Or',
+  },
+  {
+    name: 'Karim Démo-Benali',
+    birth: '1997-08-11',
+    status: 'contact',
+    gender: 'man',
+    origin: 'north_africa',
+    lang: 'ar',
+    team: 'Équipe Goutte-d’Or',
+  },
+  {
+    name: 'Fatou Démo-Sow',
+    birth: '1990-02-19',
+    status: 'accompanied',
+    gender: 'woman',
+    origin: 'sub_saharan_africa',
+    lang: 'fr',
+    team: 'Équipe Goutte-d’Or',
+  },
+];
+
+/** The demo caseload, once: created only while the demo association has no file at all. */
+export async function seedDemoPeople(owner: DataSource, keys: Keys, now: Date): Promise<number> {
+  const organisation = new OrganisationService();
+  const people = new PeopleService(
+    new FieldCipher(keys),
+    keys,
+    new AuditService(keys, owner),
+    new BreakGlassService(keys, organisation),
+  );
+  const p = new Provisioning(owner, keys);
+  const associationId = await p.associationId(DEMO);
+  const tx = <T>(actor: Actor | undefined, work: (ctx: RequestContext) => Promise<T>) =>
+    inTransaction(owner, { requestId: 'seed-demo', now, associationId, actor }, work);
+  const existing = await tx(undefined, (ctx) => ctx.repo(Person).count());
+  if (existing > 0) return 0;
+  const workers = await tx(undefined, async (ctx) => {
+    const byEmail = new Map<string, { userId: string; teamId: string | null }>();
+    for (const email of ['worker1@demo.envol.test', 'worker2@demo.envol.test']) {
+      const account = await ctx.repo(UserAccount).findOneByOrFail({ emailNormalised: email });
+      const team = await ctx.repo(TeamMember).findOne({ where: { userId: account.id } });
+      byEmail.set(email, { userId: account.id, teamId: team?.teamId ?? null });
+    }
+    return byEmail;
+  });
+  let created = 0;
+  for (const [i, demo] of DEMO_PEOPLE.entries()) {
+    const worker = workers.get(
+      demo.team === 'Équipe Belleville' ? 'worker1@demo.envol.test' : 'worker2@demo.envol.test',
+    )!;
+    const actor: Actor = {
+      userId: worker.userId,
+      associationId,
+      roles: [Role.SocialWorker],
+      teamId: worker.teamId,
+      siteIds: [],
+    };
+    await tx(actor, (ctx) =>
+      people.create(ctx, {
+        status: demo.status,
+        acknowledgeDuplicates: true,
+        identity: {
+          legalName: demo.name,
+          usedName: demo.used ?? null,
+          aliases: [],
+          birthDate: demo.birth,
+          phones: [`06 00 00 00 ${String(10 + i)}`],
+          email: null,
+          address: null,
+          verification: i % 3 === 0 ? 'verified' : 'unverified',
+          documents: [{ kind: 'passport', held: i % 2 === 0 }],
+        },
+        safeContact: {
+          channel: 'sms',
+          hours: 'après 14 h',
+          neverCall: i % 4 === 1,
+          codeWord: null,
+          lettersAllowed: false,
+        },
+        attributes: {
+          birthYear: null,
+          gender: demo.gender,
+          nationalityGroup: demo.origin,
+          languages: [demo.lang],
+          departement: '75',
+        },
+      }),
+    );
+    created += 1;
   }
   return created;
 }

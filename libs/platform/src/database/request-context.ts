@@ -6,6 +6,10 @@ export interface Actor {
   associationId: string | null;
   roles: readonly string[];
   sessionId?: string;
+  /** The user's team (files are shared within it by default). */
+  teamId?: string | null;
+  /** Sites the user is limited to; empty: every site of the association. */
+  siteIds?: readonly string[];
 }
 
 export interface RequestContextInit {

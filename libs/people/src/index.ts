@@ -1,0 +1,14 @@
+export { Consent, FileNumberCounter, Person, PersonSearchToken } from './person.entity';
+export { peopleError, PeopleErrorCode } from './people.errors';
+export { PeopleService, type CaseloadFilter, type NewPerson, type PersonChange } from './people.service';
+export { formatFileNumber, isMinor } from './people.rules';
+
+import { Consent, FileNumberCounter, Person, PersonSearchToken } from './person.entity';
+
+export const PEOPLE_ENTITIES = [Person, PersonSearchToken, Consent, FileNumberCounter];
+
+/** The encrypted columns, for data-key rotation. */
+export const PEOPLE_ENCRYPTED_COLUMNS = [
+  { table: 'person', column: 'identity' },
+  { table: 'person', column: 'safe_contact' },
+];
