@@ -132,6 +132,42 @@ describe('person files', () => {
     expect(await search('elodie', 'coordinatorB')).toEqual([]);
   });
 
+  it('finds the right person by exact name in 100/100 samples, never one of another association', async () => {
+    const first = ['Aïcha', 'Olena', 'Mariana', 'Xiu', 'Precious', 'Ioana', 'Nadia', 'Rosa', 'Chloé', 'Ngozi'];
+    const last = ['Koné', 'Shevchenko', 'Da Silva', 'Wang', 'Obi', 'Popa', "N'Diaye", 'Gómez', 'Lefèvre', 'Adeyemi'];
+    const made: { id: string; name: string }[] = [];
+    for (let i = 0; i < 100; i++) {
+      const name = `${first[i % 10]} ${last[Math.floor(i / 10)]}`;
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/persons',
+        headers: as('workerA1'),
+        payload: personInput({ legalName: name }),
+      });
+      made.push({ id: res.json<{ id: string }>().id, name });
+      // The same names in association B: a search in A must never return them.
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/persons',
+        headers: as('coordinatorB'),
+        payload: personInput({ legalName: name }),
+      });
+    }
+    let found = 0;
+    for (const { id, name } of made) {
+      const hits = (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/persons/search',
+          headers: as('workerA1'),
+          payload: { query: name.toUpperCase() },
+        })
+      ).json<{ id: string }[]>();
+      if (hits.length === 1 && hits[0]!.id === id) found += 1;
+    }
+    expect(found).toBe(100);
+  });
+
   it('answers 409 to a stale version and keeps the newer edit', async () => {
     const file = (
       await t.app.inject({ method: 'GET', url: `/api/persons/${w.personA1}`, headers: as('workerA1') })
