@@ -163,7 +163,7 @@ describe('person files', () => {
           payload: { query: name.toUpperCase() },
         })
       ).json<{ id: string }[]>();
-      if (hits.length === 1 && hits[0]!.id === id) found += 1;
+      if (hits.length === 1 && hits[0].id === id) found += 1;
     }
     expect(found).toBe(100);
   });
