@@ -13,12 +13,13 @@ import {
   QUEUE_PREFIX,
   type JobName,
   type RequestContext,
+  generateKeyFileJson,
 } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -427,7 +428,10 @@ describe('background jobs under faults', () => {
   });
 
   it('warns in production when Redis may lose jobs, and starts anyway when CONFIG is disabled', async () => {
-    const production = { NODE_ENV: 'production', ENVOL_KEYS_FILE: join(tmpdir(), 'envol-fault-unused-keys.json') };
+    // Production needs a readable key file (the worker's audit sealer uses its HMAC key).
+    const keysFile = join(mkdtempSync(join(tmpdir(), 'envol-fault-keys-')), 'keys.json');
+    writeFileSync(keysFile, JSON.stringify(generateKeyFileJson('fault-kek')), { mode: 0o600 });
+    const production = { NODE_ENV: 'production', ENVOL_KEYS_FILE: keysFile };
     const plain = await procs.redis();
     const warned = procs.worker({ ...workerEnv(plain.url), ...production });
     await warned.waitFor(READY);
