@@ -1,7 +1,9 @@
 import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { RouterProvider } from 'react-router';
+import { setSessionEndHandler } from './api/client';
+import { endSession } from './auth/session';
 import { createAppRouter } from './router';
 import { cssVariablesResolver, theme } from './theme';
 
@@ -17,6 +19,12 @@ function createQueryClient(): QueryClient {
 export function App() {
   const [queryClient] = useState(createQueryClient);
   const [router] = useState(createAppRouter);
+  // A request answered "session expired": forget the user's data; the guards then show the
+  // sign-in page with "Votre session a expiré".
+  useEffect(() => {
+    setSessionEndHandler(() => endSession(queryClient, 'expired'));
+    return () => setSessionEndHandler(null);
+  }, [queryClient]);
   return (
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>

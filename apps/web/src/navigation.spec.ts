@@ -1,4 +1,15 @@
-import { navigationFor, ROLES, type NavigationKey, type Role } from './navigation';
+import { Permission, permissionsOf } from '@app/contracts';
+import {
+  allNavigationEntries,
+  currentEntryKey,
+  mayUse,
+  NAVIGATION_BY_ROLE,
+  NAVIGATION_ENTRIES,
+  navigationFor,
+  ROLES,
+  type NavigationKey,
+  type Role,
+} from './navigation';
 
 const keysFor = (roles: readonly string[]): NavigationKey[] => navigationFor(roles).map((entry) => entry.key);
 
@@ -61,4 +72,63 @@ describe('navigationFor', () => {
       .map((entry) => entry.key);
     expect(later).toEqual(['reports', 'retention', 'statistics']);
   });
+});
+
+describe('screen permissions', () => {
+  it.each(ROLES)('lets %s open every screen of its own menu', (role) => {
+    const refused = NAVIGATION_BY_ROLE[role].filter((key) => !mayUse([role], NAVIGATION_ENTRIES[key].permission));
+    expect(refused).toEqual([]);
+  });
+
+  it('asks for a permission on every screen but the public status', () => {
+    const open = allNavigationEntries()
+      .filter((entry) => entry.permission === null)
+      .map((entry) => entry.key);
+    expect(open).toEqual(['status']);
+  });
+
+  // The screens of the brief's role table that another role must not reach by typing the URL.
+  it.each([
+    ['social_worker', 'users'],
+    ['outreach_volunteer', 'caseload'],
+    ['coordinator', 'settings'],
+    ['admin', 'audit'],
+    ['admin', 'caseload'],
+    ['dpo', 'users'],
+    ['dpo', 'caseload'],
+    ['funder', 'breakGlassReview'],
+    ['funder', 'outreach'],
+  ] as const)('refuses %s the %s screen', (role, key) => {
+    expect(mayUse([role], NAVIGATION_ENTRIES[key].permission)).toBe(false);
+  });
+
+  it('uses the same permission table as the API', () => {
+    expect(mayUse(['admin'], Permission.UsersManage)).toBe(permissionsOf(['admin']).has(Permission.UsersManage));
+    expect(mayUse([], null)).toBe(true);
+    expect(mayUse([], Permission.Self)).toBe(false);
+  });
+});
+
+describe('currentEntryKey', () => {
+  const entries = allNavigationEntries();
+
+  it.each([
+    ['/admin/users', 'users'],
+    ['/admin/users/', 'users'],
+    ['/admin/users/0b6c4f1e-1111-4222-8333-444455556666', 'users'],
+    ['/audit', 'audit'],
+    ['/audit/break-glass', 'breakGlassReview'],
+    ['/audit/verification', 'auditVerification'],
+    ['/team/caseload', 'teamCaseload'],
+    ['/caseload', 'caseload'],
+  ] as const)('marks %s as %s', (path, key) => {
+    expect(currentEntryKey(entries, path)).toBe(key);
+  });
+
+  it.each([['/'], ['/admin'], ['/admin/usersx'], ['/auditx'], ['/admin/account-events']])(
+    'marks nothing for %s',
+    (path) => {
+      expect(currentEntryKey(entries, path)).toBeNull();
+    },
+  );
 });

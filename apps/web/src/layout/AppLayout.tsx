@@ -1,16 +1,20 @@
-import { AppShell, Anchor, Burger, Group, NavLink as MantineNavLink, Stack } from '@mantine/core';
+import { AppShell, Anchor, Burger, Button, Group, NavLink as MantineNavLink, Stack } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, NavigationType, Outlet, useLocation, useMatch, useNavigationType } from 'react-router';
+import { Link, NavLink, NavigationType, Outlet, useLocation, useNavigate, useNavigationType } from 'react-router';
+import { logout } from '../api/auth';
+import { isApiError } from '../api/client';
+import { LOGIN_PATH } from '../auth/routing';
+import { endSession, useSession } from '../auth/session';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { currentEntryKey, navigationFor, type NavigationEntry } from '../navigation';
+import { AccountMenu } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
-import { navigationFor, type NavigationEntry } from '../navigation';
 
 const MAIN_ID = 'main';
 const NAVBAR_ID = 'main-navigation';
-
-// Until sign-in exists nobody has roles, so everyone sees the common entries only.
-const CURRENT_ROLES: readonly string[] = [];
 
 function focusMain(): void {
   const main = document.getElementById(MAIN_ID);
@@ -32,9 +36,8 @@ function SkipLink() {
   );
 }
 
-function NavItem({ entry, onNavigate }: { entry: NavigationEntry; onNavigate: () => void }) {
+function NavItem({ entry, active, onNavigate }: { entry: NavigationEntry; active: boolean; onNavigate: () => void }) {
   const { t } = useTranslation();
-  const active = useMatch({ path: entry.path, end: true }) !== null;
   return (
     <li>
       <MantineNavLink
@@ -52,12 +55,35 @@ function NavItem({ entry, onNavigate }: { entry: NavigationEntry; onNavigate: ()
 export function AppLayout() {
   const { t } = useTranslation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const entries = navigationFor(CURRENT_ROLES);
+  const queryClient = useQueryClient();
+  const session = useSession();
+  // Only a fully signed-in user has an account menu; the second step is not signed in yet.
+  const me = session.data?.me?.stage === 'done' ? session.data.me : null;
+  const entries = navigationFor(me?.roles ?? []);
+
+  const navigate = useNavigate();
+  // Forget the user's data first, then open the sign-in page, which says they are signed out
+  // (from any screen, the public service status included).
+  const signedOut = () => {
+    endSession(queryClient, 'signedOut');
+    void navigate(LOGIN_PATH, { replace: true });
+  };
+  const signOut = useMutation({
+    mutationFn: logout,
+    onSuccess: signedOut,
+    onError: (error) => {
+      // A session that had already ended is as good as signed out.
+      if (isApiError(error) && error.status === 401) signedOut();
+    },
+  });
+  const signOutFailed = signOut.isError && !(isApiError(signOut.error) && signOut.error.status === 401);
 
   // After a navigation the user chose, move focus to the new content so keyboard and screen-reader
   // users do not stay stranded in the menu. Not on the first load or on redirects (REPLACE), where
   // focus must stay at the top of the page for the skip link.
   const location = useLocation();
+  // A detail page (a user's, later a file's) keeps its list's entry marked in the menu.
+  const current = currentEntryKey(entries, location.pathname);
   const navigationType = useNavigationType();
   const previousPath = useRef(location.pathname);
   useEffect(() => {
@@ -98,7 +124,16 @@ export function AppLayout() {
                 {t('app.name')}
               </Anchor>
             </Group>
-            <LanguageSwitch />
+            <Group gap="xs" wrap="nowrap">
+              <LanguageSwitch />
+              {me ? (
+                <AccountMenu me={me} onSignOut={() => signOut.mutate()} signingOut={signOut.isPending} />
+              ) : session.isPending ? null : (
+                <Button component={Link} to={LOGIN_PATH} variant="default" size="compact-sm">
+                  {t('app.signIn')}
+                </Button>
+              )}
+            </Group>
           </Group>
         </AppShell.Header>
 
@@ -106,12 +141,17 @@ export function AppLayout() {
         <AppShell.Navbar id={NAVBAR_ID} aria-label={t('app.mainNavigation')} p="sm" mod={{ closed: !opened }}>
           <Stack component="ul" gap={2} className="plain-list">
             {entries.map((entry) => (
-              <NavItem key={entry.key} entry={entry} onNavigate={close} />
+              <NavItem key={entry.key} entry={entry} active={entry.key === current} onNavigate={close} />
             ))}
           </Stack>
         </AppShell.Navbar>
 
         <AppShell.Main id={MAIN_ID} tabIndex={-1}>
+          {signOutFailed && (
+            <Stack mb="md" maw={720}>
+              <ErrorAlert message={t('account.signOutFailed')} />
+            </Stack>
+          )}
           <Outlet />
         </AppShell.Main>
       </AppShell>

@@ -1,0 +1,184 @@
+import { Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import type { AssociationSettingsView, Role } from '@app/contracts';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { adminKeys, fetchSettings, updateSettings, type SettingsChange } from '../../api/admin';
+import { isVersionConflict } from '../../api/errors';
+import { BREAK_GLASS_HOURS, NO_CONTACT_DAYS, parseWholeNumber } from '../../admin/organisation';
+import { isAssignableRole, sameMembers } from '../../admin/users';
+import { ConflictAlert } from '../../components/ConflictAlert';
+import { ErrorAlert, NoticeAlert, SuccessNotice } from '../../components/ErrorAlert';
+import { ListSkeleton, LoadError } from '../../components/ListStates';
+import { ACCOUNT_EVENTS_PATH } from './paths';
+import { RoleCheckboxes } from './RoleCheckboxes';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const settings = useQuery({ queryKey: adminKeys.settings(), queryFn: ({ signal }) => fetchSettings(signal) });
+  return (
+    <Stack gap="lg" maw={720}>
+      <Title order={1}>{t('nav.settings')}</Title>
+      <Text>{t('settings.intro')}</Text>
+      {settings.isPending ? (
+        <ListSkeleton label={t('settings.loading')} rows={3} />
+      ) : settings.isError ? (
+        <LoadError error={settings.error} onRetry={() => void settings.refetch()} retrying={settings.isFetching} />
+      ) : (
+        <SettingsForm settings={settings.data} onReload={() => settings.refetch()} />
+      )}
+      <Anchor component={Link} to={ACCOUNT_EVENTS_PATH}>
+        {t('users.accountEventsLink')}
+      </Anchor>
+    </Stack>
+  );
+}
+
+interface Draft {
+  mfaRequiredRoles: Role[];
+  breakGlassHours: string;
+  noContactDays: string;
+  /** The version the values were read at: sent with them, so a concurrent change answers 409. */
+  version: number;
+}
+
+function draftOf(settings: AssociationSettingsView): Draft {
+  return {
+    mfaRequiredRoles: settings.mfaRequiredRoles.filter(isAssignableRole),
+    breakGlassHours: String(settings.breakGlassHours),
+    noContactDays: String(settings.noContactDays),
+    version: settings.version,
+  };
+}
+
+function SettingsForm({ settings, onReload }: { settings: AssociationSettingsView; onReload: () => Promise<unknown> }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  // Kept apart from the query's data: a background refetch must not wipe what is being typed.
+  const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
+  const [errors, setErrors] = useState<{ breakGlassHours?: string; noContactDays?: string }>({});
+  const [notice, setNotice] = useState<{ kind: 'done' | 'unchanged'; text: string } | null>(null);
+  const hoursRef = useRef<HTMLInputElement>(null);
+  const daysRef = useRef<HTMLInputElement>(null);
+
+  const save = useMutation({
+    mutationFn: updateSettings,
+    onSuccess: (saved) => {
+      queryClient.setQueryData(adminKeys.settings(), saved);
+      setDraft(draftOf(saved));
+      setNotice({ kind: 'done', text: t('settings.saved') });
+    },
+    onError: async (error) => {
+      if (isVersionConflict(error)) await onReload();
+    },
+  });
+
+  const change = (next: Partial<Draft>) => {
+    setDraft({ ...draft, ...next });
+    setNotice(null);
+  };
+
+  const submit = (version: number) => {
+    const breakGlassHours = parseWholeNumber(draft.breakGlassHours, BREAK_GLASS_HOURS);
+    const noContactDays = parseWholeNumber(draft.noContactDays, NO_CONTACT_DAYS);
+    const next = {
+      breakGlassHours:
+        breakGlassHours === null ? t('settings.breakGlassHoursInvalid', { ...BREAK_GLASS_HOURS }) : undefined,
+      noContactDays: noContactDays === null ? t('settings.noContactDaysInvalid', { ...NO_CONTACT_DAYS }) : undefined,
+    };
+    setErrors(next);
+    if (breakGlassHours === null || noContactDays === null) {
+      (next.breakGlassHours ? hoursRef : daysRef).current?.focus();
+      return;
+    }
+    const unchanged =
+      version === settings.version &&
+      sameMembers(draft.mfaRequiredRoles, settings.mfaRequiredRoles) &&
+      breakGlassHours === settings.breakGlassHours &&
+      noContactDays === settings.noContactDays;
+    if (unchanged) {
+      setNotice({ kind: 'unchanged', text: t('common.noChange') });
+      return;
+    }
+    const request: SettingsChange = {
+      mfaRequiredRoles: draft.mfaRequiredRoles,
+      breakGlassHours,
+      noContactDays,
+      version,
+    };
+    save.mutate(request);
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    submit(draft.version);
+  };
+
+  const conflict = isVersionConflict(save.error);
+  return (
+    <Paper withBorder p="md">
+      <form onSubmit={onSubmit} noValidate>
+        <Stack gap="lg" align="flex-start">
+          <RoleCheckboxes
+            label={t('settings.mfaRoles')}
+            description={t('settings.mfaRolesHint')}
+            value={draft.mfaRequiredRoles}
+            onChange={(mfaRequiredRoles) => change({ mfaRequiredRoles })}
+          />
+          <TextInput
+            ref={hoursRef}
+            label={t('settings.breakGlassHours')}
+            description={t('settings.breakGlassHoursHint', { ...BREAK_GLASS_HOURS })}
+            inputMode="numeric"
+            required
+            withAsterisk={false}
+            w="100%"
+            maw={420}
+            value={draft.breakGlassHours}
+            onChange={(event) => change({ breakGlassHours: event.currentTarget.value })}
+            error={errors.breakGlassHours}
+          />
+          <TextInput
+            ref={daysRef}
+            label={t('settings.noContactDays')}
+            description={t('settings.noContactDaysHint', { ...NO_CONTACT_DAYS })}
+            inputMode="numeric"
+            required
+            withAsterisk={false}
+            w="100%"
+            maw={420}
+            value={draft.noContactDays}
+            onChange={(event) => change({ noContactDays: event.currentTarget.value })}
+            error={errors.noContactDays}
+          />
+          {conflict ? (
+            <ConflictAlert
+              onReload={() => {
+                setDraft(draftOf(settings));
+                setErrors({});
+                save.reset();
+              }}
+              onKeepMine={() => {
+                setDraft({ ...draft, version: settings.version });
+                submit(settings.version);
+              }}
+              keeping={save.isPending}
+            />
+          ) : (
+            save.isError && <ErrorAlert error={save.error} />
+          )}
+          {notice &&
+            (notice.kind === 'done' ? (
+              <SuccessNotice>{notice.text}</SuccessNotice>
+            ) : (
+              <NoticeAlert>{notice.text}</NoticeAlert>
+            ))}
+          <Button type="submit" loading={save.isPending && !conflict}>
+            {t('settings.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
