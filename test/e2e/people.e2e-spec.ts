@@ -222,6 +222,29 @@ describe('person files', () => {
     );
   });
 
+  it('lets the DPO search the trail by file number', async () => {
+    const file = (
+      await t.app.inject({ method: 'GET', url: `/api/persons/${w.personA1}`, headers: as('workerA1') })
+    ).json<{
+      fileNumber: string;
+    }>();
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/audit?fileNumber=${file.fileNumber}&action=person.read`,
+      headers: as('dpoA'),
+    });
+    expect(res.statusCode).toBe(200);
+    const items = res.json<{ items: { objectId: string; action: string }[] }>().items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.every((e) => e.objectId === w.personA1 && e.action === 'person.read')).toBe(true);
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: '/api/audit?fileNumber=ZZZ-2026-9999',
+      headers: as('dpoA'),
+    });
+    expect(unknown.json<{ total: number }>().total).toBe(0);
+  });
+
   it('reassigns files in bulk through the referent route only', async () => {
     const res = await t.app.inject({
       method: 'POST',

@@ -460,6 +460,18 @@ export class PeopleService {
     return latest?.given ?? false;
   }
 
+  /**
+   * The id behind a file number, for the DPO's audit search (the trail holds ids only). Within the
+   * caller's association; null when no such file.
+   */
+  async idOfFileNumber(ctx: RequestContext, fileNumber: string): Promise<string | null> {
+    const person = await ctx.repo(Person).findOne({
+      where: { associationId: associationOf(ctx), fileNumber: fileNumber.trim().toUpperCase() },
+      select: { id: true },
+    });
+    return person?.id ?? null;
+  }
+
   // ── who opened this file ──
 
   async accessLog(ctx: RequestContext, id: string): Promise<AccessLogEntry[]> {

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Query, ServiceUnavailableException } from '@ne
 import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { AuditService, AuditVerifier, toCsv, type AuditEntryView, type VerificationReport } from '@app/audit';
 import { Permission, type Paged } from '@app/contracts';
+import { PeopleService } from '@app/people';
 import { Keys, SystemDatabase, type RequestContext } from '@app/platform';
 import { IsISO8601, IsOptional, IsString, IsUUID, Matches, MaxLength } from 'class-validator';
 import { PageQuery } from '../access/access.dto';
@@ -25,6 +26,12 @@ export class AuditQuery extends PageQuery {
   @IsString()
   @MaxLength(64)
   objectId?: string;
+
+  @ApiPropertyOptional({ description: 'A file number (PAR-2026-0042): the entries about that file', maxLength: 24 })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[A-Za-z0-9]{2,8}-\d{4}-\d{4,8}$/)
+  fileNumber?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
@@ -60,12 +67,21 @@ export class AuditController {
     private readonly audit: AuditService,
     private readonly system: SystemDatabase,
     private readonly keys: Keys,
+    private readonly people: PeopleService,
   ) {}
+
+  /** A file number becomes the file's id (the trail holds ids); an unknown one matches nothing. */
+  private async resolved(ctx: RequestContext, query: AuditQuery): Promise<ReturnType<typeof filterOf>> {
+    const filter = filterOf(query);
+    if (!query.fileNumber) return filter;
+    const id = await this.people.idOfFileNumber(ctx, query.fileNumber);
+    return { ...filter, objectId: id ?? '00000000-0000-0000-0000-000000000000' };
+  }
 
   @Get()
   @RequirePermission(Permission.AuditRead)
   async search(@Ctx() ctx: RequestContext, @Query() query: AuditQuery): Promise<Paged<AuditEntryView>> {
-    const { items, total } = await this.audit.search(ctx, filterOf(query));
+    const { items, total } = await this.audit.search(ctx, await this.resolved(ctx, query));
     await this.audit.record(ctx, { action: 'audit.searched', objectType: 'audit' });
     return { items, page: query.page, pageSize: query.pageSize, total };
   }
@@ -76,7 +92,11 @@ export class AuditController {
   @Header('Content-Disposition', 'attachment; filename="envol-audit.csv"')
   @ApiOkResponse({ description: 'The search result as CSV (at most 10,000 lines), formulas neutralised' })
   async export(@Ctx() ctx: RequestContext, @Query() query: AuditQuery): Promise<string> {
-    const { items } = await this.audit.search(ctx, { ...filterOf(query), page: 1, pageSize: EXPORT_LIMIT });
+    const { items } = await this.audit.search(ctx, {
+      ...(await this.resolved(ctx, query)),
+      page: 1,
+      pageSize: EXPORT_LIMIT,
+    });
     await this.audit.record(ctx, { action: 'audit.exported', objectType: 'audit', detail: String(items.length) });
     return toCsv(
       [
