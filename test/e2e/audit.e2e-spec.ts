@@ -5,21 +5,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { sql } from '../support/sql';
 import { DataSource } from 'typeorm';
 import { send } from '../support/requests';
 import { ROUTES } from '../support/route-table';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { PRINCIPALS, seedWorld, type World } from '../support/world';
-
-async function sql<T extends object>(url: string, text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(text, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** The compiled operator CLI against the test app's database and keys (`npm test` builds first). */
 async function runCli(t: TestApp, args: string[]): Promise<{ code: number | null; output: string }> {

@@ -1,21 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { Client } from 'pg';
+import { sql as query } from '../support/sql';
 import { signIn } from '../support/accounts';
 import { personInput } from '../support/persons';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { seedWorld, type World } from '../support/world';
 
 const json = { 'content-type': 'application/json' };
-
-async function query<T extends object>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 /** The whole database as text: pg_dump when its version matches the server, else every row in SQL. */
 async function dump(t: TestApp): Promise<string> {

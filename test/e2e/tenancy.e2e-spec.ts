@@ -1,18 +1,9 @@
 import { RLS_EXEMPT_TABLES } from '@app/access';
 import { Client } from 'pg';
+import { sql as query } from '../support/sql';
 import { DataSource } from 'typeorm';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { seedWorld, type World } from '../support/world';
-
-async function query<T extends object>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql, params)).rows;
-  } finally {
-    await client.end();
-  }
-}
 
 describe('tenant isolation (row-level security)', () => {
   let t: TestApp;
