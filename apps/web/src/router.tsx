@@ -27,9 +27,17 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { PlaceholderPage } from './pages/PlaceholderPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
 import { StatusPage } from './pages/StatusPage';
+import { FailedJobsPage } from './pages/jobs/FailedJobsPage';
+import { CaseloadPage } from './pages/people/CaseloadPage';
+import { CreatePersonPage } from './pages/people/CreatePersonPage';
+import { PERSON_PATH_PATTERN, PERSONS_NEW_PATH } from './pages/people/person';
+import { PersonPage } from './pages/people/PersonPage';
 
 // The screens built so far; every other entry routes to an honest placeholder until it is.
 const SCREENS: Partial<Record<NavigationKey, ReactNode>> = {
+  caseload: <CaseloadPage titleKey="nav.caseload" />,
+  teamCaseload: <CaseloadPage titleKey="nav.teamCaseload" />,
+  failedJobs: <FailedJobsPage />,
   users: <UsersPage />,
   teamsAndSites: <TeamsAndSitesPage />,
   settings: <SettingsPage />,
@@ -59,6 +67,8 @@ const detailRoutes: RouteObject[] = [
     { path: USER_PATH_PATTERN, element: <UserPage /> },
     { path: ACCOUNT_EVENTS_PATH, element: <AccountEventsPage /> },
   ]),
+  gated(Permission.PersonWrite, [{ path: PERSONS_NEW_PATH, element: <CreatePersonPage /> }]),
+  gated(Permission.PersonRead, [{ path: PERSON_PATH_PATTERN, element: <PersonPage /> }]),
 ];
 
 export const routes: RouteObject[] = [

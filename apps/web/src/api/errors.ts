@@ -25,6 +25,11 @@ export type ErrorMessageKey =
   | 'errors.cannotDisableSelf'
   | 'errors.siteCodeTaken'
   | 'errors.teamNameTaken'
+  | 'errors.duplicateSuspected'
+  | 'errors.grantNotNeeded'
+  | 'errors.siteNotAllowed'
+  | 'errors.referentNotFound'
+  | 'errors.noCaseContent'
   | 'errors.internal'
   | 'errors.network'
   | 'errors.unexpected';
@@ -55,6 +60,13 @@ const KEY_BY_CODE: Readonly<Record<string, ErrorMessageKey>> = {
   SITE_NOT_FOUND: 'errors.notFound',
   TEAM_NOT_FOUND: 'errors.notFound',
   GRANT_NOT_FOUND: 'errors.notFound',
+  PERSON_NOT_FOUND: 'errors.notFound',
+  JOB_NOT_FOUND: 'errors.notFound',
+  DUPLICATE_SUSPECTED: 'errors.duplicateSuspected',
+  GRANT_NOT_NEEDED: 'errors.grantNotNeeded',
+  SITE_NOT_ALLOWED: 'errors.siteNotAllowed',
+  REFERENT_NOT_FOUND: 'errors.referentNotFound',
+  NO_CASE_CONTENT: 'errors.noCaseContent',
   VERSION_CONFLICT: 'errors.versionConflict',
   EMAIL_TAKEN: 'errors.emailTaken',
   ROLE_NOT_ASSIGNABLE: 'errors.roleNotAssignable',
