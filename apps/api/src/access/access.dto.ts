@@ -133,7 +133,7 @@ export class CreateSiteDto {
 
   @ApiProperty({ description: 'INSEE département code', example: '75' })
   @IsString()
-  @Matches(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, { message: 'matches' })
+  @Matches(/^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$/, { message: 'matches' })
   departement!: string;
 }
 
@@ -148,7 +148,7 @@ export class UpdateSiteDto {
   @ApiPropertyOptional({ example: '93' })
   @IsOptional()
   @IsString()
-  @Matches(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/, { message: 'matches' })
+  @Matches(/^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$/, { message: 'matches' })
   departement?: string;
 
   @ApiProperty()

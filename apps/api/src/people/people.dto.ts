@@ -157,7 +157,7 @@ export class AttributesDto {
 
   @ApiProperty({ type: String, nullable: true, example: '75' })
   @ValidateIf((_o, v) => v !== null)
-  @Matches(/^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/)
+  @Matches(/^(0[1-9]|1\d|2[1-9]|[3-8]\d|9[0-5]|2A|2B|97[1-6])$/)
   departement!: string | null;
 }
 
