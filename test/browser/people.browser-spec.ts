@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { personInput } from '../support/persons';
 import { axeViolations, heading, NARROW, overflowsSideways, startHarness, tabTo, type Harness } from './harness';
 
 jest.setTimeout(60_000);
@@ -91,6 +92,20 @@ describe('person files', () => {
     await page.getByText('Accès exceptionnel jusqu’au', { exact: false }).waitFor();
     await page.getByRole('region', { name: 'Contact sûr' }).waitFor();
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+  });
+
+  it('prompts the orientation to child protection on a minor’s file', async () => {
+    const created = await h().api<{ id: string; minor: boolean }>(
+      'workerA1',
+      'POST',
+      '/api/persons',
+      personInput({ legalName: 'Mineure Fictiva', birthDate: '2011-05-20' }),
+    );
+    expect(created.minor).toBe(true);
+    const page = await h().open('workerA1', `/persons/${created.id}`);
+    await page.getByText('Personne mineure : orientation vers la protection de l’enfance', { exact: false }).waitFor();
+    await page.getByText('CRIP', { exact: false }).waitFor();
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('shows the caseload on a phone without sideways scrolling, names masked on demand', async () => {

@@ -305,6 +305,15 @@ function PersonView({
         </Group>
       </Stack>
       <SafeContactBanner file={file} />
+      {file.minor && (
+        // A minor met or oriented is a reportable situation (child protection): say what to do.
+        <Alert color="orange" variant="outline" icon={<IconAlertTriangle />} role="note">
+          <Text inherit fw={700}>
+            {t('person.minorPrompt.title')}
+          </Text>
+          <Text inherit>{t('person.minorPrompt.body')}</Text>
+        </Alert>
+      )}
       {mayUse(roles, Permission.CaseloadAssign) && <ReferentPicker file={file} />}
 
       <Tabs defaultValue="identity" keepMounted={false}>
