@@ -16,6 +16,7 @@ import {
 import { parseArgs } from 'node:util';
 import type { DataSource } from 'typeorm';
 import { ownerDataSource } from './database';
+import { resetLinkMail } from './mail/reset-link.mail';
 import { migrate } from './migrate';
 import { describeError, Provisioning, ProvisioningError } from './provisioning';
 import { demoPassword, seedDemo, seedDemoPeople } from './seed/demo';
@@ -77,11 +78,7 @@ async function deliverLink(
   if (!mailer.configured)
     return `\nReset link for ${email} (single use, until ${link.expiresAt.toISOString()}):\n${link.url}`;
   try {
-    await mailer.send({
-      to: email,
-      subject: 'Envol : choisissez votre mot de passe / choose your password',
-      text: `Bonjour,\n\nPour choisir votre mot de passe Envol, ouvrez ce lien (une seule fois, jusqu'au ${link.expiresAt.toISOString()}) :\n${link.url}\n`,
-    });
+    await mailer.send(resetLinkMail(email, link, 'new_password'));
     return `\nReset link sent by email to ${email}.`;
   } finally {
     mailer.close();

@@ -5,6 +5,7 @@ import { AccountStatus } from '@app/auth';
 import { Permission, type InvitationResult, type Paged, type UserSummary } from '@app/contracts';
 import { AppConfig, Mailer, type RequestContext } from '@app/platform';
 import { Audited } from '../http/audit.interceptor';
+import { resetLinkMail } from '../mail/reset-link.mail';
 import { EmptyBody } from '../http/empty-body.pipe';
 import { IdParam } from '../http/id.pipe';
 import { RequirePermission } from '../http/public.decorator';
@@ -39,11 +40,8 @@ export class UsersController {
   async invite(@Ctx() ctx: RequestContext, @Body() body: InviteUserDto): Promise<InvitationResult> {
     const result = await this.users.invite(ctx, body, this.config.baseUrl);
     if (this.mailer.configured && result.resetLink) {
-      await this.mailer.send({
-        to: body.email,
-        subject: 'Envol : votre compte / your account',
-        text: `Bonjour,\n\nUn compte Envol a été créé pour vous. Choisissez votre mot de passe avec ce lien (une seule fois, avant le ${result.resetLinkExpiresAt}) :\n${result.resetLink}\n`,
-      });
+      const link = { url: result.resetLink, expiresAt: new Date(result.resetLinkExpiresAt) };
+      await this.mailer.send(resetLinkMail(body.email, link, 'new_account'));
       return { ...result, resetLink: null };
     }
     return result;
@@ -137,11 +135,7 @@ export class UsersController {
   ): Promise<{ resetLink: string | null; expiresAt: string }> {
     const link = await this.users.issueResetLink(ctx, id, this.config.baseUrl);
     if (this.mailer.configured) {
-      await this.mailer.send({
-        to: link.email,
-        subject: 'Envol : nouveau mot de passe / new password',
-        text: `Bonjour,\n\nChoisissez un nouveau mot de passe Envol avec ce lien (une seule fois, avant le ${link.expiresAt.toISOString()}) :\n${link.url}\n`,
-      });
+      await this.mailer.send(resetLinkMail(link.email, link, 'new_password'));
       return { resetLink: null, expiresAt: link.expiresAt.toISOString() };
     }
     return { resetLink: link.url, expiresAt: link.expiresAt.toISOString() };
