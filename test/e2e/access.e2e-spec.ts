@@ -165,6 +165,18 @@ describe('access control: the role × route table', () => {
     expect(failures).toEqual([]);
   });
 
+  it('sets mfa_required from the association setting when roles are assigned', async () => {
+    const userId = await newTarget(t, w, 'A');
+    const headers = { ...w.sessions.adminA!.headers, 'content-type': 'application/json' };
+    const assign = async (roles: string[]) =>
+      (await t.app.inject({ method: 'POST', url: `/api/users/${userId}/roles`, headers, payload: { roles } })).json<{
+        mfaRequired: boolean;
+      }>();
+    expect((await assign(['coordinator'])).mfaRequired).toBe(true);
+    expect((await assign(['social_worker'])).mfaRequired).toBe(false);
+    expect((await assign(['social_worker', 'dpo'])).mfaRequired).toBe(true);
+  });
+
   it.each([
     ['role revoked', 'roles', { roles: [] }],
     ['user disabled', 'disable', {}],
