@@ -1,23 +1,14 @@
 import { createAccount } from '../support/accounts';
 import { startTestServer } from '../support/test-app';
+import { launchChromium } from './harness';
 // Named import on purpose: see shell.browser-spec.ts.
 import { AxeBuilder } from '@axe-core/playwright';
 import { generateSync } from 'otplib';
-import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 jest.setTimeout(90_000);
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const WIDE = { width: 1280, height: 800 };
 const NARROW = { width: 390, height: 844 };
@@ -58,12 +49,7 @@ describe('sign-in', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      timeout: 30_000,
-    });
+    browser = await launchChromium();
   });
 
   afterEach(async () => {

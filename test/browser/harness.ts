@@ -10,6 +10,8 @@ import { chromium, type Browser, type BrowserContext, type Locator, type Page } 
 export const WIDE = { width: 1280, height: 800 };
 export const NARROW = { width: 390, height: 844 };
 
+// Debian's Chromium, headless; without the background-networking flags it keeps trying hosts this
+// machine cannot reach (TOOLCHAIN.md).
 const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
@@ -19,6 +21,16 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
   '--no-first-run',
 ];
+
+/** The one way the browser specs start Chromium (path from CHROMIUM_PATH). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    headless: true,
+    args: CHROMIUM_ARGS,
+    timeout: 30_000,
+  });
+}
 
 export interface Harness {
   readonly server: TestServer;
@@ -52,12 +64,7 @@ export async function startHarness(): Promise<Harness> {
   let browser: Browser | undefined;
   try {
     const world = await seedWorld(server.testApp);
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      timeout: 30_000,
-    });
+    browser = await launchChromium();
     const launched = browser;
     const contexts: BrowserContext[] = [];
     return {

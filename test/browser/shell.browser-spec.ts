@@ -1,23 +1,14 @@
 import { startTestServer } from '../support/test-app';
+import { launchChromium } from './harness';
 // Named import on purpose: the package's CommonJS build replaces module.exports with the class
 // and hangs `default` and `AxeBuilder` off it, so the named export resolves the same under any
 // interop setting, where a default import depends on the compiler's interop helper.
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 jest.setTimeout(60_000);
 
 type TestServer = Awaited<ReturnType<typeof startTestServer>>;
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const WIDE = { width: 1280, height: 800 };
 const NARROW = { width: 390, height: 844 };
@@ -29,12 +20,7 @@ describe('web shell', () => {
 
   beforeAll(async () => {
     server = await startTestServer();
-    browser = await chromium.launch({
-      executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-      headless: true,
-      args: CHROMIUM_ARGS,
-      timeout: 30_000,
-    });
+    browser = await launchChromium();
   });
 
   afterEach(async () => {
