@@ -1,4 +1,4 @@
-import { AccountsService, AuthSettings, UserAccount } from '@app/auth';
+import { AccountsService, AuthSettings, Session, UserAccount } from '@app/auth';
 import { inTransaction } from '@app/platform';
 import * as argon2 from 'argon2';
 import { generateSync } from 'otplib';
@@ -119,6 +119,22 @@ describe('authentication (assembled app, real PostgreSQL)', () => {
       const res = await me(s.cookie);
       expect(res.statusCode).toBe(401);
       expect(res.json().code).toBe('SESSION_EXPIRED');
+    });
+
+    it('writes last_seen_at back at most once a minute, and still expires on idle', async () => {
+      const { id } = await createAccount(t, { email: email(), password: PASSWORD });
+      const s = await signIn(t, id);
+      const seen = async () =>
+        (await t.app.get(DataSource).getRepository(Session).findOneByOrFail({ id: s.sessionId })).lastSeenAt.getTime();
+      const first = await seen();
+      t.clock.advance(20_000);
+      expect((await me(s.cookie)).statusCode).toBe(200);
+      expect(await seen()).toBe(first);
+      t.clock.advance(50_000);
+      expect((await me(s.cookie)).statusCode).toBe(200);
+      expect(await seen()).toBe(first + 70_000);
+      t.clock.advance(30 * 60_000);
+      expect((await me(s.cookie)).statusCode).toBe(401);
     });
 
     it('expires 10 hours after sign-in however active (injected clock)', async () => {

@@ -207,8 +207,12 @@ export class AuthService implements OnModuleInit {
         }
         return { kind: 'expired' as const };
       }
-      await sessions.update({ id: session.id }, { lastSeenAt: now });
-      session.lastSeenAt = now;
+      // Every request reads the session; writing it back only once a minute keeps a write off the
+      // hot path (the idle timeout loses at most that minute of precision).
+      if (now.getTime() - session.lastSeenAt.getTime() >= this.settings.sessionTouchSeconds * 1000) {
+        await sessions.update({ id: session.id }, { lastSeenAt: now });
+        session.lastSeenAt = now;
+      }
       return { kind: 'ok' as const, session, user: session.user };
     });
   }

@@ -5,6 +5,8 @@
 export class AuthSettings {
   sessionIdleMinutes = 30;
   sessionAbsoluteHours = 10;
+  /** How stale `last_seen_at` may get before a request writes it again. */
+  sessionTouchSeconds = 60;
   /** Pre-authentication (between password and MFA) lasts this long at most. */
   preAuthMinutes = 10;
   accountMaxFailures = 6;
