@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, inTransaction } from '@app/platform';
-import { DataSource } from 'typeorm';
+import { Clock, inTransaction, setTenant } from '@app/platform';
+import { DataSource, type EntityManager } from 'typeorm';
 import { loadPrincipal, type Principal } from './principal';
 
 /** Reads a user's roles, sites and team in a transaction of the user's association (RLS applies). */
@@ -15,5 +15,11 @@ export class PrincipalService {
     return inTransaction(this.dataSource, { requestId, now: this.clock.now(), associationId }, (ctx) =>
       loadPrincipal(ctx.manager, userId, associationId),
     );
+  }
+
+  /** The same, in a transaction the caller holds (the session lookup's): its tenant becomes the user's. */
+  async loadIn(manager: EntityManager, userId: string, associationId: string | null): Promise<Principal> {
+    if (associationId) await setTenant(manager, associationId);
+    return loadPrincipal(manager, userId, associationId);
   }
 }

@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
 import { FunderMember } from './funder.entity';
-import { TeamMember, UserRole, UserSite } from './membership.entity';
 
 /** What a signed-in user is, read fresh on every request so that a role change applies at once. */
 export interface Principal {
@@ -20,14 +19,17 @@ export async function loadPrincipal(
     const funder = await manager.getRepository(FunderMember).findOne({ where: { userId } });
     return { roles: funder ? ['funder'] : [], siteIds: [], teamId: null, funderId: funder?.funderId ?? null };
   }
-  // One connection per transaction: queries run one after the other.
-  const roles = await manager.getRepository(UserRole).find({ where: { userId } });
-  const sites = await manager.getRepository(UserSite).find({ where: { userId } });
-  const team = await manager.getRepository(TeamMember).findOne({ where: { userId } });
+  // One round trip for the three memberships: this runs on every authenticated request.
+  const [row] = await manager.query<{ roles: string[]; sites: string[]; team: string | null }[]>(
+    `SELECT ARRAY(SELECT role::text FROM user_role WHERE user_id = $1) AS roles,
+            ARRAY(SELECT site_id::text FROM user_site WHERE user_id = $1) AS sites,
+            (SELECT team_id::text FROM team_member WHERE user_id = $1 LIMIT 1) AS team`,
+    [userId],
+  );
   return {
-    roles: roles.map((r) => r.role).sort(),
-    siteIds: sites.map((s) => s.siteId).sort(),
-    teamId: team?.teamId ?? null,
+    roles: [...row.roles].sort(),
+    siteIds: [...row.sites].sort(),
+    teamId: row.team ?? null,
     funderId: null,
   };
 }

@@ -187,11 +187,21 @@ export class AuthService implements OnModuleInit {
   // ── sessions ─────────────────────────────────────────────────────────────────────────────────
 
   /** Resolves a cookie token; expired (idle or absolute) and disabled accounts' sessions are deleted. */
-  async authenticate(token: string, info: ClientInfo): Promise<AuthenticationResult> {
+  async authenticate(
+    token: string,
+    info: ClientInfo,
+    /** Runs in the same transaction once the session is valid (one transaction per request less). */
+    within?: (manager: EntityManager, session: Session) => Promise<void>,
+  ): Promise<AuthenticationResult> {
     if (!token || token.length > 128) return { kind: 'none' };
     return this.tx(info, async (manager, now) => {
       const sessions = manager.getRepository(Session);
-      const session = await sessions.findOne({ where: { tokenHash: sha256(token) }, relations: { user: true } });
+      // One query (findOne with a relation would first select the distinct id, then the row).
+      const session = await sessions
+        .createQueryBuilder('s')
+        .innerJoinAndSelect('s.user', 'u')
+        .where('s.token_hash = :hash', { hash: sha256(token) })
+        .getOne();
       if (!session || !session.user) return { kind: 'none' as const };
       const idleLimit = session.lastSeenAt.getTime() + this.settings.sessionIdleMinutes * MINUTE;
       const expired = now.getTime() >= idleLimit || now >= session.expiresAt;
@@ -213,6 +223,7 @@ export class AuthService implements OnModuleInit {
         await sessions.update({ id: session.id }, { lastSeenAt: now });
         session.lastSeenAt = now;
       }
+      await within?.(manager, session);
       return { kind: 'ok' as const, session, user: session.user };
     });
   }

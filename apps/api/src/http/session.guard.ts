@@ -46,15 +46,19 @@ export class SessionGuard implements CanActivate {
     const preAuth = this.reflector.getAllAndOverride<boolean>(PRE_AUTH, targets) ?? false;
 
     const token = readSessionCookie(request, this.config);
+    // Roles are read on every request, in the session lookup's transaction: a role revoked takes
+    // effect on the next request.
+    let principal: Principal | undefined;
     const result = token
-      ? await this.auth.authenticate(token, { clientAddress: request.ip, requestId: request.id })
+      ? await this.auth.authenticate(token, { clientAddress: request.ip, requestId: request.id }, async (m, s) => {
+          if (s.stage === SessionStage.Done)
+            principal = await this.principals.loadIn(m, s.userId, s.user?.associationId ?? null);
+        })
       : ({ kind: 'none' } as const);
     if (result.kind === 'ok') {
       request.session = result.session;
       request.account = result.user;
-      if (result.session.stage === SessionStage.Done) {
-        // Roles are read on every request: a role revoked takes effect on the next one.
-        const principal = await this.principals.load(result.user.id, result.user.associationId, request.id);
+      if (result.session.stage === SessionStage.Done && principal) {
         request.principal = principal;
         request.actor = {
           userId: result.user.id,

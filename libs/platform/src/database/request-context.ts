@@ -69,7 +69,9 @@ export async function inTransaction<T>(
 ): Promise<T> {
   return dataSource.transaction(async (manager) => {
     const ctx = new RequestContext(init, manager);
-    await setTenant(manager, ctx.associationId);
+    // No association: nothing to set. The setting is only ever transaction-local, so a pooled
+    // connection starts every transaction without one (one round trip saved per such transaction).
+    if (ctx.associationId) await setTenant(manager, ctx.associationId);
     return work(ctx);
   });
 }
