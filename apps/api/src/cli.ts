@@ -7,19 +7,29 @@ import {
   createDataSource,
   rewrapDataKeys,
   rotateDataKey,
+  DB_ROLES,
+  ensureDatabase,
+  ensureKeyFile,
+  ensureRoles,
   generateKeyFileJson,
+  loadConfig,
+  loadKeyFile,
   Mailer,
+  urlFor,
   prepareRuntime,
   type AppConfig,
   type Runtime,
 } from '@app/platform';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { Client } from 'pg';
 import type { DataSource } from 'typeorm';
 import { ownerDataSource } from './database';
 import { resetLinkMail } from './mail/reset-link.mail';
 import { migrate } from './migrate';
 import { describeError, Provisioning, ProvisioningError } from './provisioning';
 import { demoPassword, seedDemo, seedDemoPeople } from './seed/demo';
+import { seedSynthetic } from './seed/synthetic';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 Without DATABASE_OWNER_URL, the embedded database of \`npm start\` is used.
@@ -37,9 +47,17 @@ Without DATABASE_OWNER_URL, the embedded database of \`npm start\` is used.
   users:reset-link --email E                    a new one-time reset link (48 h)
   audit:verify                                  recompute every audit seal; exit 1 on any problem
   keys:rotate-kek                               re-wrap every data key under the key file's current KEK
-  keys:rotate-data-key --association N          new data key for an association; re-encrypts its rows in batches (resumable)`;
+  keys:rotate-data-key --association N          new data key for an association; re-encrypts its rows in batches (resumable)
+  seed:synthetic [--associations 20] [--persons 50000] [--seed 1] [--password P] [--database envol_synthetic]
+                 [--server postgres://postgres@127.0.0.1:5432/postgres]
+                                                synthetic data at scale in a database of its own on the local
+                                                PostgreSQL (created and migrated; DATABASE_OWNER_URL instead when set)`;
 
 class UsageError extends Error {}
+
+const say = (line: string): void => {
+  process.stdout.write(`${line}\n`);
+};
 
 const OPTIONS = {
   name: { type: 'string' },
@@ -53,6 +71,13 @@ const OPTIONS = {
   'approval-granted': { type: 'string' },
   'approval-expires': { type: 'string' },
   'signed-on': { type: 'string' },
+  associations: { type: 'string' },
+  persons: { type: 'string' },
+  'events-per-person': { type: 'string' },
+  seed: { type: 'string' },
+  password: { type: 'string' },
+  database: { type: 'string' },
+  server: { type: 'string' },
 } as const;
 
 type Options = ReturnType<typeof parseArgs<{ options: typeof OPTIONS }>>['values'];
@@ -116,6 +141,62 @@ async function verifyAudit(config: AppConfig, hmacKey: Buffer): Promise<string> 
   }
 }
 
+function count(value: string | undefined, option: string, fallback: number, min = 0): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value) || Number(value) < min) throw new UsageError(`--${option} must be a whole number ≥ ${min}`);
+  return Number(value);
+}
+
+/**
+ * `seed:synthetic`: a database of its own on the local PostgreSQL server (never the embedded one of
+ * `npm start`, whose demo data it would drown), created, migrated and filled.
+ */
+async function synthetic(values: Options): Promise<string> {
+  const associations = count(values.associations, 'associations', 20, 1);
+  const persons = count(values.persons, 'persons', 50_000, 0);
+  const seed = count(values.seed, 'seed', 1);
+  if (values['events-per-person'] !== undefined && count(values['events-per-person'], 'events-per-person', 0) > 0) {
+    throw new UsageError('--events-per-person: journal events are not part of Envol yet');
+  }
+  const password = values.password ?? 'synthetic-password';
+  if (password.length < 12) throw new UsageError('--password must have at least 12 characters');
+  const config = loadConfig();
+  const keysFile = config.ENVOL_KEYS_FILE ?? resolve(config.ENVOL_HOME, 'keys.json');
+  if (!config.ENVOL_KEYS_FILE && ensureKeyFile(keysFile)) say(`Generated the key file ${keysFile}.`);
+  const keys = loadKeyFile(keysFile);
+  let ownerUrl = config.DATABASE_OWNER_URL;
+  let where = 'DATABASE_OWNER_URL';
+  if (!ownerUrl) {
+    const server = values.server ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+    const name = values.database ?? 'envol_synthetic';
+    if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new UsageError('--database: lower-case letters, digits and _');
+    const superuser = new Client({ connectionString: server });
+    await superuser.connect();
+    try {
+      await ensureRoles(superuser);
+      if (await ensureDatabase(superuser, name)) say(`Created the database ${name}.`);
+    } finally {
+      await superuser.end();
+    }
+    ownerUrl = urlFor(server, DB_ROLES.owner, '', name);
+    where = `${name} on ${new URL(server).host}`;
+  }
+  const applied = await migrate(ownerUrl);
+  if (applied > 0) say(`Applied ${applied} migration(s).`);
+  const owner = await ownerDataSource(ownerUrl).initialize();
+  try {
+    say(`Seeding ${persons} persons over ${associations} associations in ${where} (seed ${seed})…`);
+    const result = await seedSynthetic(owner, keys, { associations, persons, seed, password, say });
+    const perSecond = Math.round(result.rows / Math.max(result.seconds, 0.001));
+    return [
+      `Synthetic data: ${result.persons} persons, ${result.rows} rows (persons, search tokens, consents) in ${result.seconds.toFixed(1)} s — ${perSecond} rows/s, ${Math.round(result.persons / Math.max(result.seconds, 0.001))} persons/s.`,
+      `Logins (password ${password}, no second factor): admin@synth01.envol.test, coordinator1@synth01.envol.test, worker-s01a-1-1@synth01.envol.test, …`,
+    ].join('\n');
+  } finally {
+    await owner.destroy();
+  }
+}
+
 async function run(argv: string[]): Promise<string> {
   const [command, ...rest] = argv;
   if (command === 'keys:generate') return JSON.stringify(generateKeyFileJson(), null, 2);
@@ -133,11 +214,13 @@ async function run(argv: string[]): Promise<string> {
     'audit:verify',
     'keys:rotate-kek',
     'keys:rotate-data-key',
+    'seed:synthetic',
   ];
   if (!command || !known.includes(command))
     throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
   const { values } = parseArgs({ args: rest, options: OPTIONS, strict: true });
 
+  if (command === 'seed:synthetic') return synthetic(values);
   const runtime = await prepareRuntime();
   const { config } = runtime;
   try {

@@ -47,6 +47,8 @@ export class Provisioning {
     departements: string[];
     approvalGrantedOn?: string;
     approvalExpiresOn?: string;
+    /** Defaults to DEFAULT_MFA_ROLES. */
+    mfaRequiredRoles?: Role[];
   }): Promise<Outcome & { id: string }> {
     const existing = await this.tx(null, (ctx) => this.organisation.findAssociationByName(ctx, input.name));
     if (existing) return { created: false, id: existing.id, message: `Association "${input.name}" exists.` };
@@ -57,6 +59,7 @@ export class Provisioning {
         approvalDepartements: input.departements,
         approvalGrantedOn: input.approvalGrantedOn ?? null,
         approvalExpiresOn: input.approvalExpiresOn ?? null,
+        mfaRequiredRoles: input.mfaRequiredRoles,
       }),
     );
     return { created: true, id, message: `Association "${input.name}" created.` };
@@ -107,7 +110,7 @@ export class Provisioning {
   /** An account with roles in an association, plus a reset link unless it already existed. */
   async createMember(
     association: string,
-    input: { email: string; displayName: string; roles: Role[]; teamId?: string | null },
+    input: { email: string; displayName: string; roles: Role[]; teamId?: string | null; siteIds?: string[] },
     baseUrl: string,
   ): Promise<Outcome & { userId: string; link: ResetLink | null }> {
     const associationId = await this.associationId(association);
@@ -121,7 +124,13 @@ export class Provisioning {
       }
       const invitation = await this.users.invite(
         ctx,
-        { email: input.email, displayName: input.displayName, roles: input.roles, teamId: input.teamId ?? null },
+        {
+          email: input.email,
+          displayName: input.displayName,
+          roles: input.roles,
+          teamId: input.teamId ?? null,
+          siteIds: input.siteIds,
+        },
         baseUrl,
       );
       return {

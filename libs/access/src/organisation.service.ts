@@ -13,6 +13,8 @@ export interface NewAssociation {
   approvalDepartements?: string[];
   approvalGrantedOn?: string | null;
   approvalExpiresOn?: string | null;
+  /** Roles that must use a second factor; DEFAULT_MFA_ROLES unless given. */
+  mfaRequiredRoles?: readonly string[];
 }
 
 export interface SettingsChange {
@@ -56,7 +58,7 @@ export class OrganisationService {
       approvalDepartements: input.approvalDepartements ?? [],
       approvalGrantedOn: input.approvalGrantedOn ?? null,
       approvalExpiresOn: input.approvalExpiresOn ?? null,
-      mfaRequiredRoles: [...DEFAULT_MFA_ROLES],
+      mfaRequiredRoles: [...(input.mfaRequiredRoles ?? DEFAULT_MFA_ROLES)],
     });
     return ctx.repo(Association).save(association);
   }

@@ -14,6 +14,7 @@ export { AuthThrottle } from './auth-throttle.entity';
 export { PasswordReset } from './password-reset.entity';
 export { RecoveryCode } from './recovery-code.entity';
 export { Session, SessionStage } from './session.entity';
+export { hashPassword } from './passwords';
 export { normaliseEmail } from './tokens';
 export { AccountStatus, UserAccount } from './user-account.entity';
 
