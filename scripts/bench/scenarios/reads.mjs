@@ -1,0 +1,241 @@
+// Reads at 64 concurrent connections over synthetic data (`seed:synthetic`, real encryption):
+//   caseload   GET /api/persons?page=N — a page of 50, coordinator scope (one site), N drawn from
+//              the first 20 pages;
+//   file read  GET /api/persons/:id — one file, identity and safe contact decrypted, drawn from
+//              1,000 files of the coordinator's scope;
+// each against the baseline of scripts/bench/servers/baseline.mjs (node:http + pg, same SQL, same
+// decryption, same JSON, no framework, session, guards or audit), measured in the same run.
+// Envol runs with audit on (every read writes its audit entry in the request's transaction); the
+// file read runs a second time with audit off (benchmark-only switch, BENCH_AUDIT=off) to measure
+// what the audit costs. With --growth: the same at 5,000 and 50,000 persons (BENCH_GROWTH_SIZES to
+// change, e.g. 5000,50000,200000), data added to the same associations between steps.
+import autocannon from 'autocannon';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { freePort } from '../harness.mjs';
+
+export const name = 'reads';
+export const title = 'caseload page and person file read at 64 connections, against a node:http + pg baseline';
+export const growth = true;
+
+const CONNECTIONS = 64;
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const WARMUP_S = 3;
+const ASSOCIATIONS = 20;
+const PERSONS = Number(process.env.BENCH_PERSONS ?? 50_000);
+const GROWTH_SIZES = (process.env.BENCH_GROWTH_SIZES ?? '5000,50000').split(',').map(Number);
+const PASSWORD = 'synthetic-password';
+const PAGES = 20;
+const FILES = 1000;
+const READY = /ready on \d+/;
+
+const ms = (v) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
+const perSecond = (v) => `${Math.round(v).toLocaleString('en-GB')} req/s`;
+
+export async function run(context) {
+  const { database, load } = context;
+  const { generateKeyFileJson } = await load('dist/libs/platform/src/index.js');
+  const platform = await load('dist/libs/platform/src/index.js');
+  const { ownerDataSource } = await load('dist/apps/api/src/database.js');
+  const { SyntheticSeeder } = await load('dist/apps/api/src/seed/synthetic.js');
+
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'envol-bench-'));
+  context.defer(() => rmSync(dir, { recursive: true, force: true }));
+  const keysFile = path.join(dir, 'keys.json');
+  writeFileSync(keysFile, JSON.stringify(generateKeyFileJson()), { mode: 0o600 });
+  const keys = platform.loadKeyFile(keysFile);
+
+  const owner = await ownerDataSource(database.ownerUrl).initialize();
+  context.defer(() => owner.destroy());
+  const seeder = new SyntheticSeeder(owner, keys, { seed: 1, password: PASSWORD, say: () => undefined });
+  await seeder.createAssociations(ASSOCIATIONS);
+  const subject = seeder.associations[0];
+  const coordinator = subject.coordinators[0];
+
+  const env = (port, extra = {}) => ({
+    NODE_ENV: 'development',
+    DATABASE_URL: database.appUrl,
+    DATABASE_SYSTEM_URL: database.systemUrl,
+    ENVOL_KEYS_FILE: keysFile,
+    REDIS_URL: context.redisUrl,
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...extra,
+  });
+
+  /** Starts a server entry, waits for its "ready" line; stopped when the scenario ends or by the caller. */
+  const start = async (entry, extra) => {
+    const port = await freePort();
+    const proc = context.node(entry, env(port, extra));
+    await proc.waitFor(READY, { timeoutMs: 60_000, signal: context.signal });
+    return { port, proc };
+  };
+
+  /** The coordinator's session cookie, by the login route as the web UI does. */
+  const signIn = async (port) => {
+    const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: coordinator.email, password: PASSWORD }),
+    });
+    const body = await response.json();
+    if (response.status !== 200 || (body.next !== undefined && body.next !== 'done')) {
+      throw new Error(`sign-in answered ${response.status} ${JSON.stringify(body)}`);
+    }
+    const cookie = response.headers.get('set-cookie')?.split(';')[0];
+    if (!cookie) throw new Error('sign-in set no cookie');
+    return cookie;
+  };
+
+  /** Files of the coordinator's scope and the number of caseload pages, read as the owner in the tenant. */
+  const sample = async () => {
+    const client = new pg.Client({ connectionString: database.ownerUrl });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      await client.query(`SELECT set_config('app.association_id', $1, true)`, [subject.id]);
+      const ids = (
+        await client.query(
+          `SELECT id FROM person WHERE association_id = $1 AND site_id = $2 ORDER BY md5(id::text) LIMIT $3`,
+          [subject.id, coordinator.siteId, FILES],
+        )
+      ).rows.map((r) => r.id);
+      const inScope = (
+        await client.query(`SELECT count(*)::int AS n FROM person WHERE association_id = $1 AND site_id = $2`, [
+          subject.id,
+          coordinator.siteId,
+        ])
+      ).rows[0].n;
+      await client.query('COMMIT');
+      return { ids, inScope, pages: Math.max(1, Math.min(PAGES, Math.ceil(inScope / 50))) };
+    } finally {
+      await client.end();
+    }
+  };
+
+  /** One load run: 64 connections, a warm-up, then DURATION_S seconds measured. */
+  const hammer = async (port, paths, headers, label) => {
+    let i = 0;
+    const options = {
+      url: `http://127.0.0.1:${port}`,
+      connections: CONNECTIONS,
+      headers,
+      requests: [
+        {
+          setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] }),
+        },
+      ],
+    };
+    await autocannon({ ...options, duration: WARMUP_S });
+    if (context.signal.aborted) throw new Error('Interrupted');
+    const result = await autocannon({ ...options, duration: DURATION_S });
+    const failures = result.non2xx + result.errors + result.timeouts;
+    context.log(
+      `${label}: ${perSecond(result.requests.average)}, p50 ${ms(result.latency.p50)}, p99 ${ms(result.latency.p99)}, ${result.requests.total} requests, ${failures} failed`,
+    );
+    return {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      total: result.requests.total,
+      failures,
+    };
+  };
+
+  const measureAt = async (persons, withAuditOff) => {
+    const { ids, inScope, pages } = await sample();
+    context.log(
+      `${persons} persons; coordinator scope: ${inScope} files, ${pages} pages sampled, ${ids.length} files read`,
+    );
+    const caseloadPaths = (prefix) => Array.from({ length: 997 }, (_, k) => `${prefix}?page=${(k % pages) + 1}`);
+    const filePaths = (prefix) => ids.map((id) => `${prefix}/${id}`);
+    const out = {};
+
+    const envol = await start('scripts/bench/servers/envol.mjs', { BENCH_AUDIT: 'on' });
+    const cookie = { cookie: await signIn(envol.port) };
+    out.caseload = await hammer(envol.port, caseloadPaths('/api/persons'), cookie, 'Envol caseload (audit on)');
+    out.file = await hammer(envol.port, filePaths('/api/persons'), cookie, 'Envol file read (audit on)');
+    await envol.proc.stop();
+    if (withAuditOff) {
+      const quiet = await start('scripts/bench/servers/envol.mjs', { BENCH_AUDIT: 'off' });
+      const quietCookie = { cookie: await signIn(quiet.port) };
+      out.fileNoAudit = await hammer(quiet.port, filePaths('/api/persons'), quietCookie, 'Envol file read (audit off)');
+      await quiet.proc.stop();
+    }
+    const baseline = await start('scripts/bench/servers/baseline.mjs', {
+      BENCH_ASSOCIATION: subject.id,
+      BENCH_SITES: coordinator.siteId,
+    });
+    out.baselineCaseload = await hammer(baseline.port, caseloadPaths('/persons'), {}, 'baseline caseload');
+    out.baselineFile = await hammer(baseline.port, filePaths('/persons'), {}, 'baseline file read');
+    await baseline.proc.stop();
+    return out;
+  };
+
+  const figure = (m) => ({
+    value: m.rps,
+    unit: 'req/s',
+    p50: m.p50,
+    p99: m.p99,
+    text: `${perSecond(m.rps)} · p50 ${ms(m.p50)} · p99 ${ms(m.p99)}`,
+  });
+  const row = (scenario, envol, baseline, notes) => ({
+    scenario,
+    envol: figure(envol),
+    baseline: figure(baseline),
+    ratio: envol.rps / baseline.rps,
+    ok: envol.failures === 0 && baseline.failures === 0 && envol.total > 0 && baseline.total > 0,
+    notes: `${notes}${envol.failures + baseline.failures ? `; ${envol.failures + baseline.failures} FAILED requests` : ''}`,
+  });
+
+  const sizes = context.growth ? GROWTH_SIZES : [PERSONS];
+  const rows = [];
+  const details = { sizes: {}, connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S };
+  let seeded = 0;
+  for (const size of sizes) {
+    const started = performance.now();
+    const rowsBefore = seeder.rows;
+    await seeder.addPersons(size - seeded);
+    const seconds = (performance.now() - started) / 1000;
+    context.log(
+      `seeded ${size - seeded} persons (${seeder.rows - rowsBefore} rows) in ${seconds.toFixed(1)} s — ${Math.round((size - seeded) / seconds)} persons/s`,
+    );
+    seeded = size;
+    await owner.query('ANALYZE');
+    const m = await measureAt(size, !context.growth);
+    details.sizes[size] = { seedSeconds: seconds, ...m };
+    const k = size >= 1000 ? `${size / 1000}k` : String(size);
+    const target = (x) => (x.p99 < 50 ? 'p99 < 50 ms' : 'p99 ≥ 50 ms (target < 50)');
+    rows.push(row(`caseload page · ${k}`, m.caseload, m.baselineCaseload, `audit on; ${target(m.caseload)}`));
+    rows.push(row(`file read · ${k}`, m.file, m.baselineFile, `audit on; ${target(m.file)}`));
+    if (m.fileNoAudit) {
+      const overhead = m.file.rps / m.fileNoAudit.rps;
+      rows.push(
+        row(
+          `file read, audit off · ${k}`,
+          m.fileNoAudit,
+          m.baselineFile,
+          `audit on / off = ${overhead.toFixed(2)}× throughput (p99 ${ms(m.file.p99)} vs ${ms(m.fileNoAudit.p99)})`,
+        ),
+      );
+    }
+  }
+  if (context.growth && sizes.length > 1) {
+    const first = details.sizes[sizes[0]];
+    const last = details.sizes[sizes[sizes.length - 1]];
+    for (const [label, key] of [
+      ['caseload page', 'caseload'],
+      ['file read', 'file'],
+    ]) {
+      const change = last[key].p99 / first[key].p99 - 1;
+      const line = `${label}: p99 ${ms(first[key].p99)} at ${sizes[0]} → ${ms(last[key].p99)} at ${sizes[sizes.length - 1]} (${change >= 0 ? '+' : ''}${Math.round(change * 100)} %; target within 20 %)`;
+      context.log(line);
+      details[`growth_${key}`] = line;
+    }
+  }
+  return { rows, details };
+}
