@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createPerson, personInput } from './persons';
+import { createReminder } from './reminders';
 import type { TestApp } from './test-app';
 import { newTarget, versionOf, versionOfUser, type PrincipalName, type World } from './world';
 
@@ -372,6 +373,70 @@ export const ROUTES: RouteCase[] = [
     foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
     personData: true,
   },
+
+  // ── reminders and notifications ──
+  { method: 'GET', path: '/api/reminders', expect: allow(SIGNED_IN), personData: true },
+  { method: 'GET', path: '/api/reminders/overdue', expect: allow(['coordinatorA', 'coordinatorB']), personData: true },
+  {
+    method: 'POST',
+    path: '/api/reminders/:id/done',
+    // A fresh reminder of worker A1 each time: nobody else sees it (404, like an unknown id).
+    expect: (p) => (p === 'workerA1' ? 200 : p === 'anonymous' ? 401 : 404),
+    params: async (w, t) => ({
+      id: await createReminder(t, {
+        associationId: w.associationA,
+        personId: w.personA1,
+        siteId: w.siteA1,
+        assigneeUserId: w.users.workerA1,
+        dueOn: '2026-01-05',
+      }),
+    }),
+    foreignAssociation: async (w, t) => ({
+      id: await createReminder(t, { associationId: w.associationB, assigneeRole: 'coordinator', dueOn: '2026-01-05' }),
+    }),
+    body: () => ({ version: 1 }),
+    writes: ['version'],
+  },
+  {
+    method: 'POST',
+    path: '/api/reminders/:id/snooze',
+    expect: (p) => (p === 'coordinatorA' ? 200 : p === 'anonymous' ? 401 : 404),
+    params: async (w, t) => ({
+      id: await createReminder(t, {
+        associationId: w.associationA,
+        personId: w.personA1,
+        siteId: w.siteA1,
+        assigneeRole: 'coordinator',
+        kind: 'retention_review',
+        dueOn: '2026-01-05',
+      }),
+    }),
+    foreignAssociation: async (w, t) => ({
+      id: await createReminder(t, { associationId: w.associationB, assigneeRole: 'coordinator', dueOn: '2026-01-05' }),
+    }),
+    body: () => ({ version: 1, until: '2099-01-01' }),
+    writes: ['version', 'until'],
+  },
+  {
+    method: 'GET',
+    path: '/api/persons/:id/reminders',
+    expect: allowInScope(CASELOAD),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    personData: true,
+  },
+  { method: 'GET', path: '/api/notifications', expect: allow(SIGNED_IN) },
+  { method: 'GET', path: '/api/notifications/unread-count', expect: allow(SIGNED_IN) },
+  {
+    method: 'POST',
+    path: '/api/notifications/:id/read',
+    // Nobody's notification: 404 for every signed-in user.
+    expect: (p) => (p === 'anonymous' ? 401 : 404),
+    params: () => Promise.resolve({ id: randomUUID() }),
+    body: () => ({}),
+  },
+  { method: 'POST', path: '/api/notifications/read-all', expect: allow(SIGNED_IN, 204), body: () => ({}) },
 
   // ── jobs ──
   { method: 'GET', path: '/api/jobs/failed', expect: allow(ADMIN_A) },

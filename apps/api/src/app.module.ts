@@ -4,10 +4,13 @@ import { TerminusModule } from '@nestjs/terminus';
 import { AccessModule } from '@app/access';
 import { AuditModule } from '@app/audit';
 import { AuditSealerLoop } from './audit/audit-sealer.loop';
+import { RemindersArmLoop } from './jobs/reminders-arm.loop';
+import { RemindersController } from './reminders/reminders.controller';
 import { AuditController } from './audit/audit.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { PeopleController } from './people/people.controller';
 import { PeopleService } from '@app/people';
+import { RemindersService } from '@app/reminders';
 import { AuditInterceptor } from './http/audit.interceptor';
 import type { AuthSettings } from '@app/auth';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
@@ -50,6 +53,7 @@ export class AppModule {
         AuditController,
         JobsController,
         PeopleController,
+        RemindersController,
       ],
       providers: [
         { provide: Metrics, useValue: metrics },
@@ -61,7 +65,9 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         AuditSealerLoop,
+        RemindersArmLoop,
         PeopleService,
+        RemindersService,
       ],
     };
   }

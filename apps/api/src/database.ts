@@ -3,6 +3,7 @@ import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTH_ENTITIES } from '@app/auth';
 import { PEOPLE_ENTITIES } from '@app/people';
 import { createDataSource, DataKey, OutboxJob } from '@app/platform';
+import { REMINDER_ENTITIES } from '@app/reminders';
 import { migrations } from '../../../migrations';
 
 /** Every entity of every lib, registered once here (the composition root). */
@@ -13,6 +14,7 @@ export const ENTITIES = [
   OutboxJob,
   DataKey,
   ...PEOPLE_ENTITIES,
+  ...REMINDER_ENTITIES,
 ];
 
 export const MIGRATIONS = migrations;

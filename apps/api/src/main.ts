@@ -6,11 +6,11 @@ import {
   KeyFileError,
   prepareRuntime,
   startInProcessJobs,
-  SYSTEM_HANDLERS,
 } from '@app/platform';
 import { resolve } from 'node:path';
 import { createApp } from './app.factory';
 import { ENTITIES, ownerDataSource } from './database';
+import { JOB_HANDLERS } from './jobs/handlers';
 import { migrate } from './migrate';
 import { DEMO_ACCOUNTS, demoPassword, seedDemo, seedDemoPeople } from './seed/demo';
 
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   // Without Redis, jobs run in this process over the PostgreSQL outbox (the worker's handlers).
   const jobs = config.REDIS_URL
     ? undefined
-    : await startInProcessJobs({ config, entities: ENTITIES, handlers: SYSTEM_HANDLERS, logger });
+    : await startInProcessJobs({ config, entities: ENTITIES, handlers: JOB_HANDLERS, logger });
 
   let stopping = false;
   const stop = async (signal: string): Promise<void> => {

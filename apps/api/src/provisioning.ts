@@ -1,7 +1,8 @@
-import { FunderMember, OrganisationService, UserRole, UsersAdminService } from '@app/access';
+import { approvalReminders, FunderMember, OrganisationService, UserRole, UsersAdminService } from '@app/access';
+import { RemindersService } from '@app/reminders';
 import { AccountsService, AuthService, AuthSettings, type ResetLink } from '@app/auth';
 import { Role } from '@app/contracts';
-import { AppError, Clock, inTransaction, Keys, SystemClock, type RequestContext } from '@app/platform';
+import { AppError, Clock, FieldCipher, inTransaction, Keys, SystemClock, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 
@@ -22,6 +23,7 @@ export class Provisioning {
   private readonly organisation = new OrganisationService();
   private readonly accounts = new AccountsService(new AuthSettings());
   private readonly users: UsersAdminService;
+  private readonly reminders: RemindersService;
 
   constructor(
     private readonly owner: DataSource,
@@ -30,6 +32,7 @@ export class Provisioning {
   ) {
     const auth = new AuthService(owner, keys, new AuthSettings(), clock);
     this.users = new UsersAdminService(this.accounts, auth, this.organisation);
+    this.reminders = new RemindersService(new FieldCipher(keys));
   }
 
   private tx<T>(associationId: string | null, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
@@ -53,15 +56,17 @@ export class Provisioning {
     const existing = await this.tx(null, (ctx) => this.organisation.findAssociationByName(ctx, input.name));
     if (existing) return { created: false, id: existing.id, message: `Association "${input.name}" exists.` };
     const id = randomUUID();
-    await this.tx(id, (ctx) =>
-      this.organisation.createAssociation(ctx, id, {
+    await this.tx(id, async (ctx) => {
+      const association = await this.organisation.createAssociation(ctx, id, {
         name: input.name,
         approvalDepartements: input.departements,
         approvalGrantedOn: input.approvalGrantedOn ?? null,
         approvalExpiresOn: input.approvalExpiresOn ?? null,
         mfaRequiredRoles: input.mfaRequiredRoles,
-      }),
-    );
+      });
+      // The approval's renewal, 6 months before it expires, to the association's admins.
+      await this.reminders.upsertForSource(ctx, { kind: 'association', id }, approvalReminders(association));
+    });
     return { created: true, id, message: `Association "${input.name}" created.` };
   }
 

@@ -1,4 +1,5 @@
 import { SYSTEM_HANDLERS, type JobHandlerMap } from '@app/platform';
+import { REMINDER_HANDLERS } from '@app/reminders';
 
 /**
  * One handler per job name; the type makes a missing one a compile error, the boot check a start-up
@@ -7,4 +8,5 @@ import { SYSTEM_HANDLERS, type JobHandlerMap } from '@app/platform';
  */
 export const handlers: JobHandlerMap = {
   ...SYSTEM_HANDLERS,
+  ...REMINDER_HANDLERS,
 };

@@ -9,6 +9,7 @@ import {
   createProducerConnection,
   errorCode,
   JOB_NAMES,
+  inTransaction,
   loadKeyFile,
   loadConfig,
   missingSchedules,
@@ -26,6 +27,7 @@ import {
   type Logger,
 } from '@app/platform';
 import { AuditSealer } from '@app/audit';
+import { armDueReminders, REMINDER_ENTITIES } from '@app/reminders';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { handlers } from './handlers';
@@ -55,7 +57,7 @@ async function main(): Promise<void> {
   // Handlers run as envol_app, one connection per concurrent job.
   const dataSource = await createDataSource({
     url: config.DATABASE_URL,
-    entities: [OutboxJob],
+    entities: [OutboxJob, ...REMINDER_ENTITIES],
     poolSize: Math.max(settings.concurrency, 2),
     applicationName: 'envol-worker',
   }).initialize();
@@ -105,9 +107,24 @@ async function main(): Promise<void> {
       : undefined;
   if (!sealer)
     logger.warn('the audit sealer does not run in this worker (needs ENVOL_KEYS_FILE and DATABASE_SYSTEM_URL)');
+  // Arming due reminders reads every association: envol_system only.
+  const armReminders = config.DATABASE_SYSTEM_URL
+    ? () => {
+        const now = clock.now();
+        return inTransaction(systemDataSource, { requestId: 'reminders-arm', now }, (ctx) =>
+          armDueReminders(ctx.manager, now),
+        );
+      }
+    : undefined;
+  if (!armReminders) logger.warn('reminders are not armed by this worker (needs DATABASE_SYSTEM_URL)');
   const scheduleWorker = new Worker(
     SCHEDULE_QUEUE_NAME,
-    scheduleProcessor(relay, settings.sweepStaleMs, sealer ? () => sealer.sealOnce(clock.now()) : undefined),
+    scheduleProcessor(
+      relay,
+      settings.sweepStaleMs,
+      sealer ? () => sealer.sealOnce(clock.now()) : undefined,
+      armReminders,
+    ),
     {
       ...workerOptions,
       concurrency: 1,
@@ -128,7 +145,11 @@ async function main(): Promise<void> {
   // and whenever one is found missing (Redis can lose data without dropping the connection:
   // FLUSHALL, eviction). Then every due row still queued is published again at once rather than at
   // the sweep after next: a job Redis kept has the same id, so publishing it again is a no-op.
-  const list = schedules(settings, sealer ? config.AUDIT_SEAL_INTERVAL_MS : 0);
+  const list = schedules(
+    settings,
+    sealer ? config.AUDIT_SEAL_INTERVAL_MS : 0,
+    armReminders ? config.REMINDER_ARM_INTERVAL_MS : 0,
+  );
   await upsertSchedules(scheduleQueue, list);
   let recovering: Promise<void> | undefined;
   const recover = (reason: string): void => {

@@ -27,12 +27,14 @@ export function scheduleProcessor(
   relay: OutboxRelay,
   sweepStaleMs: number,
   sealAudit?: () => Promise<unknown>,
+  armReminders?: () => Promise<unknown>,
 ): (job: Job) => Promise<void> {
   return async (job) => {
     try {
       if (job.name === SCHEDULE_NAMES.relay) await relay.relay();
       else if (job.name === SCHEDULE_NAMES.sweep) await relay.sweep(sweepStaleMs);
       else if (job.name === SCHEDULE_NAMES.auditSeal && sealAudit) await sealAudit();
+      else if (job.name === SCHEDULE_NAMES.remindersArm && armReminders) await armReminders();
       // Anything else is a schedule an older version left in Redis: nothing to do.
     } catch (error) {
       throw codeOnly(error);

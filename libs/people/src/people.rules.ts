@@ -1,6 +1,7 @@
 import { TZDate } from '@date-fns/tz';
-import { differenceInYears } from 'date-fns';
+import { addYears, differenceInYears, format, parseISO } from 'date-fns';
 import type { PersonIdentity } from '@app/contracts';
+import { addDaysIso, parisDay, type ContactConstraint, type ReminderInput } from '@app/reminders';
 
 const ZONE = 'Europe/Paris';
 
@@ -40,4 +41,58 @@ export function displayName(
     identity.aliases.find((a) => a.trim())?.trim() ||
     fileNumber
   );
+}
+
+/** Lead times of the people reminders (domain/psp.md "Deadlines Envol raises"): settings with these defaults. */
+export interface PeopleReminderSettings {
+  /** No contact for this many days: check on the person (association setting, default 30). */
+  noContactDays: number;
+  /** The active file is kept this long after the last contact, then reviewed (CNIL: 2 years). */
+  retentionYears: number;
+}
+
+export interface PersonForReminders {
+  id: string;
+  status: string;
+  referentId: string | null;
+  siteId: string;
+  lastContactAt: Date | null;
+  createdAt: Date;
+}
+
+/**
+ * The people lib's deadlines: a check on the person after N days without contact (to the referent,
+ * else the site's coordinators; it leads to contacting the person, so it carries the contact
+ * constraint), and the retention review 2 years after the last contact (to the site's coordinators).
+ * Counted from the file's opening while no contact is recorded. A closed file keeps only its review.
+ */
+export function personReminders(
+  person: PersonForReminders,
+  settings: PeopleReminderSettings,
+  contact: ContactConstraint,
+): ReminderInput[] {
+  const from = parisDay(person.lastContactAt ?? person.createdAt);
+  const reminders: ReminderInput[] = [];
+  if (person.status !== 'closed') {
+    const due = addDaysIso(from, settings.noContactDays);
+    reminders.push({
+      key: 'no_contact',
+      kind: 'no_contact',
+      dueOn: due,
+      deadlineOn: due,
+      personId: person.id,
+      assignee: { kind: 'referent', userId: person.referentId, siteId: person.siteId },
+      contact,
+    });
+  }
+  const review = format(addYears(parseISO(from), settings.retentionYears), 'yyyy-MM-dd');
+  reminders.push({
+    key: 'retention_review',
+    kind: 'retention_review',
+    dueOn: review,
+    deadlineOn: review,
+    personId: person.id,
+    assignee: { kind: 'role', role: 'coordinator', siteId: person.siteId },
+  });
+  return reminders;
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { BreakGlassService, Site, Team, TeamMember, UserRole } from '@app/access';
+import { Association, BreakGlassService, Site, Team, TeamMember, UserRole } from '@app/access';
+import { RemindersService } from '@app/reminders';
 import { AuditOutcome, AuditService } from '@app/audit';
 import type {
   AccessLogEntry,
@@ -27,7 +28,15 @@ import { In } from 'typeorm';
 import { Consent, Person, PersonSearchToken } from './person.entity';
 import { peopleError, PeopleErrorCode } from './people.errors';
 import { readsCaseContent, scopeFilter } from './people.policy';
-import { birthYearOf, displayName, FILE_NUMBER, formatFileNumber, isMinor, parisYear } from './people.rules';
+import {
+  birthYearOf,
+  displayName,
+  FILE_NUMBER,
+  formatFileNumber,
+  isMinor,
+  parisYear,
+  personReminders,
+} from './people.rules';
 
 export interface NewPerson {
   siteId?: string;
@@ -58,6 +67,8 @@ export interface CaseloadFilter {
 }
 
 const SEARCH_LIMIT = 20;
+/** domain/psp.md: the active file is kept 2 years after the last contact (CNIL, deliberation 2023-095). */
+const RETENTION_YEARS = 2;
 
 const place = (rowId: string, column: 'identity' | 'safe_contact') => ({ table: 'person', column, rowId });
 
@@ -77,6 +88,7 @@ export class PeopleService {
     private readonly keys: Keys,
     private readonly audit: AuditService,
     private readonly breakGlass: BreakGlassService,
+    private readonly reminders: RemindersService,
   ) {}
 
   // ── reading ──
@@ -217,6 +229,29 @@ export class PeopleService {
     return results;
   }
 
+  /** File numbers and names of the files among `ids` the caller may see (reminder lists); audited as a list. */
+  async labels(
+    ctx: RequestContext,
+    ids: readonly string[],
+  ): Promise<Map<string, { fileNumber: string; displayName: string }>> {
+    const labels = new Map<string, { fileNumber: string; displayName: string }>();
+    const unique = [...new Set(ids)];
+    if (unique.length === 0 || !readsCaseContent(ctx.actor)) return labels;
+    const people = await this.scoped(ctx).andWhere('p.id IN (:...ids)', { ids: unique }).getMany();
+    for (const person of people) {
+      const summary = await this.summary(ctx, person);
+      labels.set(person.id, { fileNumber: summary.fileNumber, displayName: summary.displayName });
+    }
+    await this.audit.record(ctx, { action: 'person.listed', objectType: 'person', objectIds: people.map((p) => p.id) });
+    return labels;
+  }
+
+  /** 404 unless the caller may see the file (for other libs' routes under /persons/:id). */
+  async ensureInScope(ctx: RequestContext, id: string): Promise<{ id: string; siteId: string }> {
+    const person = await this.inScope(ctx, id);
+    return { id: person.id, siteId: person.siteId };
+  }
+
   async get(ctx: RequestContext, id: string): Promise<PersonFile> {
     const person = await this.inScope(ctx, id);
     await this.audit.record(ctx, { action: 'person.read', objectType: 'person', objectId: id, siteId: person.siteId });
@@ -326,11 +361,16 @@ export class PeopleService {
       languages: input.attributes.languages,
       departement: input.attributes.departement ?? site.departement,
       lastContactAt: null,
+      // The clock's instant, not the database's: deadlines counted from the opening follow it.
+      createdAt: ctx.now,
+      updatedAt: ctx.now,
     });
     await ctx.repo(Person).insert(person);
     await this.indexTokens(ctx, person, input.identity);
     await this.audit.record(ctx, { action: 'person.created', objectType: 'person', objectId: id, siteId: site.id });
-    return this.file(ctx, await ctx.repo(Person).findOneByOrFail({ id }));
+    const created = await ctx.repo(Person).findOneByOrFail({ id });
+    await this.syncReminders(ctx, created);
+    return this.file(ctx, created);
   }
 
   async update(ctx: RequestContext, id: string, change: PersonChange): Promise<PersonFile> {
@@ -360,6 +400,7 @@ export class PeopleService {
     await updateVersioned(ctx.manager, Person, id, change.version, fields);
     const updated = await ctx.repo(Person).findOneByOrFail({ id });
     if (change.identity) await this.indexTokens(ctx, updated, change.identity);
+    if (change.status || change.safeContact) await this.syncReminders(ctx, updated);
     await this.audit.record(ctx, {
       action: 'person.updated',
       objectType: 'person',
@@ -396,9 +437,39 @@ export class PeopleService {
     const updated = await ctx
       .repo(Person)
       .find({ where: { id: In(people.map((p) => p.id)) }, order: { fileNumber: 'ASC' } });
+    // The new referent takes over the files' open reminders that follow the referent.
+    for (const p of updated) await this.reminders.reassignPerson(ctx, p.id, referentId);
     const result = [];
     for (const p of updated) result.push(await this.summary(ctx, p));
     return result;
+  }
+
+  /**
+   * A contact with the person (a journal event): `last_contact_at` moves forward only, and the
+   * no-contact check and the retention review move with it, in the caller's transaction.
+   */
+  async recordContact(ctx: RequestContext, id: string, at: Date): Promise<void> {
+    const person = await this.inScope(ctx, id);
+    if (person.lastContactAt && person.lastContactAt >= at) return;
+    await ctx.repo(Person).update({ id }, { lastContactAt: at });
+    await this.syncReminders(ctx, { ...person, lastContactAt: at });
+  }
+
+  /** Hands the file's deadlines (no contact, retention review) to the reminder store. */
+  private async syncReminders(ctx: RequestContext, person: Person): Promise<void> {
+    const association = await ctx.repo(Association).findOneByOrFail({ id: person.associationId });
+    const safeContact = JSON.parse(
+      await this.cipher.decryptText(ctx, place(person.id, 'safe_contact'), person.safeContact),
+    ) as SafeContact;
+    await this.reminders.upsertForSource(
+      ctx,
+      { kind: 'person', id: person.id },
+      personReminders(
+        person,
+        { noContactDays: association.noContactDays, retentionYears: RETENTION_YEARS },
+        { neverCall: safeContact.neverCall, hours: safeContact.hours },
+      ),
+    );
   }
 
   /** Opens a file outside the caller's team for the grant's duration, with a stated reason. */

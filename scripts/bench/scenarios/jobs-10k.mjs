@@ -161,7 +161,7 @@ export async function run(context) {
     const jobs = await platform.startInProcessJobs({
       config,
       entities: ENTITIES,
-      handlers: platform.SYSTEM_HANDLERS,
+      handlers: (await context.load('dist/apps/api/src/jobs/handlers.js')).JOB_HANDLERS,
       logger: platform.createLogger(config),
     });
     let stopped;

@@ -3,6 +3,7 @@ import { AuditService } from '@app/audit';
 import { UserAccount } from '@app/auth';
 import { Role, type Gender, type NationalityGroup, type PersonStatus } from '@app/contracts';
 import { PeopleService, Person } from '@app/people';
+import { RemindersService } from '@app/reminders';
 import { FieldCipher, inTransaction, type Actor, type Keys, type RequestContext } from '@app/platform';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -232,11 +233,13 @@ const DEMO_PEOPLE: {
 /** The demo caseload, once: created only while the demo association has no file at all. */
 export async function seedDemoPeople(owner: DataSource, keys: Keys, now: Date): Promise<number> {
   const organisation = new OrganisationService();
+  const cipher = new FieldCipher(keys);
   const people = new PeopleService(
-    new FieldCipher(keys),
+    cipher,
     keys,
     new AuditService(keys, owner),
     new BreakGlassService(keys, organisation),
+    new RemindersService(cipher),
   );
   const p = new Provisioning(owner, keys);
   const associationId = await p.associationId(DEMO);

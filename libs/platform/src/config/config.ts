@@ -94,6 +94,13 @@ export class AppConfig {
   @Max(3_600_000)
   AUDIT_SEAL_INTERVAL_MS = 5_000;
 
+  /** How often due reminders are armed for delivery (one job each); 0: not in this process. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(3_600_000)
+  REMINDER_ARM_INTERVAL_MS = 60_000;
+
   /** Folder of the embedded PostgreSQL and generated key file (git-ignored). */
   @IsString()
   ENVOL_HOME = '.envol';

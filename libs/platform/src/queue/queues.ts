@@ -20,10 +20,12 @@ export interface JobPayloads {
    * operator check that failed jobs reach the admins' list and the metrics.
    */
   'system.poison': Record<string, never>;
+  /** Delivers one due reminder to its assignees (libs/reminders); the id only, never what it is about. */
+  'reminders.notify': { reminderId: string };
 }
 
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = ['system.ping', 'system.poison'] as const satisfies readonly JobName[];
+export const JOB_NAMES = ['system.ping', 'system.poison', 'reminders.notify'] as const satisfies readonly JobName[];
 
 /** The BullMQ job's data: the outbox row id, nothing else. */
 export interface OutboxJobData {
@@ -31,7 +33,12 @@ export interface OutboxJobData {
 }
 
 /** Schedules (SCHEDULES.md): job names on `SCHEDULE_QUEUE_NAME`, not outbox jobs. */
-export const SCHEDULE_NAMES = { relay: 'outbox.relay', sweep: 'outbox.sweep', auditSeal: 'audit.seal' } as const;
+export const SCHEDULE_NAMES = {
+  relay: 'outbox.relay',
+  sweep: 'outbox.sweep',
+  auditSeal: 'audit.seal',
+  remindersArm: 'reminders.arm',
+} as const;
 export type ScheduleName = (typeof SCHEDULE_NAMES)[keyof typeof SCHEDULE_NAMES];
 
 /** BullMQ refuses job ids made of digits only; the prefix also says where the job comes from. */

@@ -7,7 +7,7 @@ const document = readFileSync(resolve(__dirname, '../../../../SCHEDULES.md'), 'u
 const rows = document.split('\n').filter((line) => line.startsWith('| `'));
 
 describe('schedules', () => {
-  const list = schedules({ relayIntervalMs: 2_000, sweepIntervalMs: 60_000 }, 5_000);
+  const list = schedules({ relayIntervalMs: 2_000, sweepIntervalMs: 60_000 }, 5_000, 60_000);
 
   it.each(list.map((s) => [s.id, s]))('%s names Europe/Paris and is listed in SCHEDULES.md', (id, schedule) => {
     expect(schedule.tz).toBe(BUSINESS_TIME_ZONE);

@@ -15,6 +15,7 @@ export interface Schedule {
 export function schedules(
   settings: Pick<OutboxSettings, 'relayIntervalMs' | 'sweepIntervalMs'>,
   auditSealIntervalMs = 0,
+  remindersArmIntervalMs = 0,
 ): Schedule[] {
   return [
     { id: SCHEDULE_NAMES.relay, everyMs: settings.relayIntervalMs, tz: BUSINESS_TIME_ZONE },
@@ -22,6 +23,15 @@ export function schedules(
     // 0: the audit sealer does not run from this worker (no key file, or disabled).
     ...(auditSealIntervalMs > 0
       ? [{ id: SCHEDULE_NAMES.auditSeal, everyMs: auditSealIntervalMs, tz: BUSINESS_TIME_ZONE } satisfies Schedule]
+      : []),
+    ...(remindersArmIntervalMs > 0
+      ? [
+          {
+            id: SCHEDULE_NAMES.remindersArm,
+            everyMs: remindersArmIntervalMs,
+            tz: BUSINESS_TIME_ZONE,
+          } satisfies Schedule,
+        ]
       : []),
   ];
 }

@@ -1,0 +1,27 @@
+export { armDueReminders, notifyReminder, REMINDER_HANDLERS, REMINDER_NOTIFY_JOB } from './delivery';
+export { Notification, Reminder } from './reminder.entity';
+export {
+  addDaysIso,
+  bucketOf,
+  effectiveDay,
+  parisDay,
+  planUpsert,
+  type ContactConstraint,
+  type ReminderAssignee,
+  type ReminderBucket,
+  type ReminderInput,
+  type ReminderSource,
+  type ReminderStatus,
+} from './reminders.rules';
+export {
+  RemindersErrorCode,
+  remindersError,
+  RemindersService,
+  type NotificationView,
+  type ReminderView,
+  type ReminderViewer,
+} from './reminders.service';
+
+import { Notification, Reminder } from './reminder.entity';
+
+export const REMINDER_ENTITIES = [Reminder, Notification];

@@ -1,0 +1,326 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PeopleService } from '@app/people';
+import { inTransaction, OutboxExecutor, outboxSettings, type Actor, type RequestContext } from '@app/platform';
+import { RemindersService, type ReminderInput } from '@app/reminders';
+import { DataSource } from 'typeorm';
+import { ownerDataSource } from '../../apps/api/src/database';
+import { JOB_HANDLERS } from '../../apps/api/src/jobs/handlers';
+import { RemindersArmLoop } from '../../apps/api/src/jobs/reminders-arm.loop';
+import { Provisioning } from '../../apps/api/src/provisioning';
+import type { ReminderItem } from '../../apps/api/src/reminders/reminders.controller';
+import { createPerson } from '../support/persons';
+import { sql } from '../support/sql';
+import { createTestApp, type TestApp } from '../support/test-app';
+import { seedWorld, type World } from '../support/world';
+
+const DAY = 86_400_000;
+
+/** Reminders end to end: raised by the people lib, moved in the same transaction, delivered once. */
+describe('reminders', () => {
+  let t: TestApp;
+  let w: World;
+  let executor: OutboxExecutor;
+  let arm: RemindersArmLoop;
+
+  beforeAll(async () => {
+    // 10:00 in Paris on 27 November 2026.
+    t = await createTestApp({ now: new Date('2026-11-27T09:00:00Z'), env: { REMINDER_ARM_INTERVAL_MS: '0' } });
+    w = await seedWorld(t);
+    const settings = outboxSettings(t.config);
+    executor = new OutboxExecutor(t.app.get(DataSource), JOB_HANDLERS, settings.retry, t.clock);
+    arm = t.app.get(RemindersArmLoop);
+  });
+
+  afterAll(() => t?.close());
+
+  const workerA1: () => Actor = () => ({
+    userId: w.users.workerA1,
+    associationId: w.associationA,
+    roles: ['social_worker'],
+    teamId: w.teamA1,
+    siteIds: [],
+  });
+  const tx = <T>(work: (ctx: RequestContext) => Promise<T>, actor: Actor = workerA1()) =>
+    inTransaction(
+      t.app.get(DataSource),
+      { requestId: 'test', now: t.clock.now(), associationId: w.associationA, actor },
+      work,
+    );
+  const get = async <T>(principal: keyof World['sessions'], url: string) => {
+    const res = await t.app.inject({ method: 'GET', url, headers: w.sessions[principal]!.headers });
+    expect(res.statusCode).toBe(200);
+    return res.json<T>();
+  };
+  const rows = (personId: string) =>
+    sql<{
+      kind: string;
+      status: string;
+      due_on: string;
+      assignee_user_id: string | null;
+      assignee_role: string | null;
+    }>(
+      t.db.superuserUrl,
+      `SELECT kind, status, due_on::text, assignee_user_id, assignee_role FROM reminder WHERE person_id = $1 ORDER BY kind, created_at`,
+      [personId],
+    );
+  /** Arms what is due and runs every pending job, as the worker would. */
+  const deliver = async () => {
+    const armed = await arm.armOnce();
+    const jobs = await sql<{ id: string }>(
+      t.db.superuserUrl,
+      `SELECT id FROM outbox_job WHERE job_name = 'reminders.notify' AND state = 'pending' ORDER BY created_at`,
+    );
+    for (const job of jobs) expect(await executor.execute(job.id)).toBe('done');
+    return { armed, jobs: jobs.map((j) => j.id) };
+  };
+
+  it('opens a file with its no-contact check (to the referent, with the contact constraint) and its retention review', async () => {
+    // personInput's safe contact: SMS after 14 h, never call.
+    const person = await createPerson(t, workerA1());
+    expect(await rows(person.id)).toEqual([
+      {
+        kind: 'no_contact',
+        status: 'pending',
+        due_on: '2026-12-27',
+        assignee_user_id: w.users.workerA1,
+        assignee_role: null,
+      },
+      {
+        kind: 'retention_review',
+        status: 'pending',
+        due_on: '2028-11-27',
+        assignee_user_id: null,
+        assignee_role: 'coordinator',
+      },
+    ]);
+    const mine = await get<{ items: ReminderItem[] }>('workerA1', '/api/reminders');
+    const check = mine.items.find((r) => r.personId === person.id)!;
+    expect(check).toMatchObject({
+      kind: 'no_contact',
+      bucket: 'later',
+      contact: { neverCall: true, hours: 'après 14 h' },
+    });
+    expect(check.person?.fileNumber).toBe(person.fileNumber);
+    // The team's other worker does not hold it; the site's coordinator holds the review.
+    const other = await get<{ items: ReminderItem[] }>('workerA2', '/api/reminders');
+    expect(other.items.some((r) => r.personId === person.id)).toBe(false);
+    const coordinator = await get<{ items: ReminderItem[] }>('coordinatorA', '/api/reminders');
+    expect(coordinator.items.filter((r) => r.personId === person.id).map((r) => r.kind)).toEqual(['retention_review']);
+    // Contact constraint encrypted at rest: the hours never appear in the table.
+    const raw = await sql<{ row: string }>(t.db.superuserUrl, `SELECT row_to_json(r)::text AS row FROM reminder r`);
+    expect(raw.some((r) => r.row.includes('14 h'))).toBe(false);
+  });
+
+  it('moves both reminders with a contact, in the same transaction, and not when the transaction rolls back', async () => {
+    const person = await createPerson(t, workerA1());
+    const people = t.app.get(PeopleService);
+    await expect(
+      tx(async (ctx) => {
+        await people.recordContact(ctx, person.id, new Date('2027-01-10T10:00:00Z'));
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect((await rows(person.id)).map((r) => r.due_on)).toEqual(['2026-12-27', '2028-11-27']);
+    await tx((ctx) => people.recordContact(ctx, person.id, new Date('2027-01-10T10:00:00Z')));
+    expect((await rows(person.id)).map((r) => [r.due_on, r.status])).toEqual([
+      ['2027-02-09', 'pending'],
+      ['2029-01-10', 'pending'],
+    ]);
+    // An older contact moves nothing.
+    await tx((ctx) => people.recordContact(ctx, person.id, new Date('2026-12-01T10:00:00Z')));
+    expect((await rows(person.id)).map((r) => r.due_on)).toEqual(['2027-02-09', '2029-01-10']);
+  });
+
+  it('hands a file’s open reminders to the new referent', async () => {
+    const person = await createPerson(t, workerA1());
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/persons/${person.id}/referent`,
+      headers: { ...w.sessions.coordinatorA!.headers, 'content-type': 'application/json' },
+      payload: { referentId: w.users.workerA2 },
+    });
+    expect(res.statusCode).toBe(200);
+    const check = (await rows(person.id)).find((r) => r.kind === 'no_contact')!;
+    expect(check.assignee_user_id).toBe(w.users.workerA2);
+  });
+
+  it('delivers each due reminder once, even when arming and the job run twice', async () => {
+    const person = await createPerson(t, workerA1());
+    await sql(
+      t.db.superuserUrl,
+      `UPDATE reminder SET due_on = '2026-11-20' WHERE person_id = $1 AND kind = 'no_contact'`,
+      [person.id],
+    );
+    const first = await deliver();
+    expect(first.armed).toBeGreaterThanOrEqual(1);
+    const second = await deliver();
+    expect(second.armed).toBe(0);
+    // The same job again (a redelivery after a crash): the row is done, nothing more happens.
+    for (const id of first.jobs) expect(await executor.execute(id)).not.toBe('failed');
+    const notified = await sql<{ n: number }>(
+      t.db.superuserUrl,
+      `SELECT count(*)::int AS n FROM notification n JOIN reminder r ON r.id = n.reminder_id WHERE r.person_id = $1`,
+      [person.id],
+    );
+    expect(notified[0].n).toBe(1);
+    expect((await rows(person.id)).find((r) => r.kind === 'no_contact')!.status).toBe('notified');
+    // The bell counts it; the notifications page lists it; reading it clears the count.
+    const bell = await get<{ unread: number }>('workerA1', '/api/notifications/unread-count');
+    expect(bell.unread).toBeGreaterThanOrEqual(1);
+    const page = await get<{ items: { id: string; personId: string }[] }>('workerA1', '/api/notifications');
+    const mine = page.items.find((n) => n.personId === person.id)!;
+    const read = await t.app.inject({
+      method: 'POST',
+      url: `/api/notifications/${mine.id}/read`,
+      headers: w.sessions.workerA1!.headers,
+    });
+    expect(read.statusCode).toBe(204);
+    expect((await get<{ unread: number }>('workerA1', '/api/notifications/unread-count')).unread).toBe(bell.unread - 1);
+    // The job's payload is the reminder's id, nothing else.
+    const payloads = await sql<{ payload: Record<string, unknown> }>(
+      t.db.superuserUrl,
+      `SELECT payload FROM outbox_job WHERE id = ANY($1)`,
+      [first.jobs],
+    );
+    for (const { payload } of payloads) expect(Object.keys(payload)).toEqual(['reminderId']);
+  });
+
+  it('snoozes to a later day, delivers again that day, and marks done; stale versions and past days are refused', async () => {
+    const person = await createPerson(t, workerA1());
+    await sql(
+      t.db.superuserUrl,
+      `UPDATE reminder SET due_on = '2026-11-25' WHERE person_id = $1 AND kind = 'no_contact'`,
+      [person.id],
+    );
+    const headers = { ...w.sessions.workerA1!.headers, 'content-type': 'application/json' };
+    const item = (await get<{ items: ReminderItem[] }>('workerA1', '/api/reminders')).items.find(
+      (r) => r.personId === person.id && r.kind === 'no_contact',
+    )!;
+    expect(item.bucket).toBe('overdue');
+    const past = await t.app.inject({
+      method: 'POST',
+      url: `/api/reminders/${item.id}/snooze`,
+      headers,
+      payload: { version: item.version, until: '2026-11-27' },
+    });
+    expect(past.statusCode).toBe(400);
+    const snoozed = await t.app.inject({
+      method: 'POST',
+      url: `/api/reminders/${item.id}/snooze`,
+      headers,
+      payload: { version: item.version, until: '2026-11-30' },
+    });
+    expect(snoozed.statusCode).toBe(200);
+    expect(snoozed.json<ReminderItem>()).toMatchObject({ status: 'snoozed', bucket: 'week' });
+    expect((await deliver()).jobs).toHaveLength(0);
+    // Three days later the snooze ends: delivered again (the clock moves for the delivery only,
+    // or the sessions would expire).
+    t.clock.advance(3 * DAY);
+    let again: Awaited<ReturnType<typeof deliver>>;
+    try {
+      again = await deliver();
+    } finally {
+      t.clock.advance(-3 * DAY);
+    }
+    expect(again.armed).toBe(1);
+    const stale = await t.app.inject({
+      method: 'POST',
+      url: `/api/reminders/${item.id}/done`,
+      headers,
+      payload: { version: item.version },
+    });
+    expect(stale.statusCode).toBe(409);
+    const current = (await get<{ items: ReminderItem[] }>('workerA1', '/api/reminders')).items.find(
+      (r) => r.id === item.id,
+    )!;
+    expect(current.status).toBe('notified');
+    const done = await t.app.inject({
+      method: 'POST',
+      url: `/api/reminders/${item.id}/done`,
+      headers,
+      payload: { version: current.version },
+    });
+    expect(done.statusCode).toBe(200);
+    const after = await get<{ items: ReminderItem[] }>('workerA1', '/api/reminders');
+    expect(after.items.some((r) => r.id === item.id)).toBe(false);
+    const twice = await t.app.inject({
+      method: 'POST',
+      url: `/api/reminders/${item.id}/done`,
+      headers,
+      payload: { version: current.version + 1 },
+    });
+    expect(twice.statusCode).toBe(409);
+  });
+
+  it('moves a source’s reminders: notified and moved → cancelled and raised again; done stays done; dropped → cancelled', async () => {
+    const store = t.app.get(RemindersService);
+    const source = { kind: 'test', id: w.personA1 };
+    const reminder = (key: string, dueOn: string): ReminderInput => ({
+      key,
+      kind: 'period_end_90',
+      dueOn,
+      personId: w.personA1,
+      assignee: { kind: 'referent', userId: w.users.workerA1, siteId: w.siteA1 },
+    });
+    await tx((ctx) =>
+      store.upsertForSource(ctx, source, [
+        reminder('a', '2026-11-01'),
+        reminder('b', '2026-11-02'),
+        reminder('c', '2027-01-01'),
+      ]),
+    );
+    await deliver(); // a and b are due: notified
+    await sql(t.db.superuserUrl, `UPDATE reminder SET status = 'done' WHERE source_kind = 'test' AND key = 'b'`);
+    await tx((ctx) => store.upsertForSource(ctx, source, [reminder('a', '2026-12-15'), reminder('b', '2026-12-15')]));
+    const all = await sql<{ key: string; status: string; due_on: string }>(
+      t.db.superuserUrl,
+      `SELECT key, status, due_on::text FROM reminder WHERE source_kind = 'test' ORDER BY key, created_at`,
+    );
+    expect(all).toEqual([
+      { key: 'a', status: 'cancelled', due_on: '2026-11-01' },
+      { key: 'a', status: 'pending', due_on: '2026-12-15' },
+      { key: 'b', status: 'done', due_on: '2026-11-02' },
+      { key: 'c', status: 'cancelled', due_on: '2027-01-01' },
+    ]);
+  });
+
+  it('shows a coordinator the overdue reminders of their sites across teams, and nothing of another association', async () => {
+    const person = await createPerson(t, workerA1());
+    await sql(
+      t.db.superuserUrl,
+      `UPDATE reminder SET due_on = '2026-10-01' WHERE person_id = $1 AND kind = 'no_contact'`,
+      [person.id],
+    );
+    const overdue = await get<{ items: ReminderItem[] }>('coordinatorA', '/api/reminders/overdue');
+    const item = overdue.items.find((r) => r.personId === person.id)!;
+    expect(item).toMatchObject({ kind: 'no_contact', bucket: 'overdue', assigneeUserId: w.users.workerA1 });
+    expect(item.person?.fileNumber).toBe(person.fileNumber);
+    const other = await get<{ items: ReminderItem[] }>('coordinatorB', '/api/reminders/overdue');
+    expect(other.items.some((r) => r.personId === person.id)).toBe(false);
+    // The file's own list, for those who may see the file.
+    const own = await get<{ items: { kind: string }[] }>('workerA1', `/api/persons/${person.id}/reminders`);
+    expect(own.items.map((r) => r.kind).sort()).toEqual(['no_contact', 'retention_review']);
+  });
+
+  it('raises the approval renewal 6 months before it expires, to the new association’s admins', async () => {
+    const owner = await ownerDataSource(t.db.ownerUrl).initialize();
+    try {
+      const { id } = await new Provisioning(owner, t.keys).createAssociation({
+        name: 'Association Renouvellement',
+        departements: ['13'],
+        approvalExpiresOn: '2027-08-31',
+      });
+      expect(
+        await sql(
+          t.db.superuserUrl,
+          `SELECT kind, due_on::text, deadline_on::text, assignee_role FROM reminder WHERE association_id = $1`,
+          [id],
+        ),
+      ).toEqual([
+        { kind: 'approval_renewal', due_on: '2027-02-28', deadline_on: '2027-08-31', assignee_role: 'admin' },
+      ]);
+    } finally {
+      await owner.destroy();
+    }
+  });
+});
