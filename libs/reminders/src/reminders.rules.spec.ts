@@ -90,7 +90,7 @@ describe('planUpsert', () => {
       { insert: [], replace: ['2'], refresh: [], cancel: [] },
     ],
   ])('%s', (_case, stored, incoming, expected) => {
-    const plan = planUpsert(stored as ExistingReminder[], incoming as ReminderInput[]);
+    const plan = planUpsert(stored, incoming);
     expect({
       insert: plan.insert.map((r) => r.key),
       replace: plan.replace.map((r) => r.id),
