@@ -20,6 +20,7 @@ const CASES = [
     entries: [
       'File active de l’équipe',
       'Échéances',
+      'Rappels',
       'Commissions',
       'Rappels en retard',
       'Rapports',
@@ -31,7 +32,7 @@ const CASES = [
   {
     who: 'adminA',
     home: /\/admin\/users$/,
-    entries: ['Utilisateurs', 'Équipes et sites', 'Paramètres', 'Tâches en échec', STATUS],
+    entries: ['Utilisateurs', 'Équipes et sites', 'Paramètres', 'Tâches en échec', 'Rappels', STATUS],
     forbidden: '/audit',
   },
   {

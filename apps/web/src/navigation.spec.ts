@@ -17,8 +17,11 @@ describe('navigationFor', () => {
   const byRole: ReadonlyArray<[Role, NavigationKey[]]> = [
     ['social_worker', ['caseload', 'deadlines', 'agenda', 'reminders', 'outreach', 'status']],
     ['outreach_volunteer', ['outreach', 'status']],
-    ['coordinator', ['teamCaseload', 'deadlines', 'commissions', 'overdueReminders', 'reports', 'retention', 'status']],
-    ['admin', ['users', 'teamsAndSites', 'settings', 'failedJobs', 'status']],
+    [
+      'coordinator',
+      ['teamCaseload', 'deadlines', 'reminders', 'commissions', 'overdueReminders', 'reports', 'retention', 'status'],
+    ],
+    ['admin', ['users', 'teamsAndSites', 'settings', 'failedJobs', 'reminders', 'status']],
     ['dpo', ['audit', 'breakGlassReview', 'auditVerification', 'status']],
     ['funder', ['statistics', 'status']],
   ];

@@ -50,7 +50,7 @@ export const NAVIGATION_ENTRIES: Readonly<Record<NavigationKey, NavigationEntry>
   caseload: entry('caseload', '/caseload', Permission.CaseloadRead),
   deadlines: entry('deadlines', '/deadlines', Permission.CaseloadRead),
   agenda: entry('agenda', '/agenda', Permission.PersonRead),
-  reminders: entry('reminders', '/reminders', Permission.PersonRead),
+  reminders: entry('reminders', '/reminders', Permission.Self),
   outreach: entry('outreach', '/outreach', Permission.OutreachWrite),
   teamCaseload: entry('teamCaseload', '/team/caseload', Permission.CaseloadAssign),
   commissions: entry('commissions', '/commissions', Permission.CaseloadAssign),
@@ -71,8 +71,8 @@ export const NAVIGATION_ENTRIES: Readonly<Record<NavigationKey, NavigationEntry>
 export const NAVIGATION_BY_ROLE: Readonly<Record<Role, readonly NavigationKey[]>> = {
   social_worker: ['caseload', 'deadlines', 'agenda', 'reminders', 'outreach'],
   outreach_volunteer: ['outreach'],
-  coordinator: ['teamCaseload', 'deadlines', 'commissions', 'overdueReminders', 'reports', 'retention'],
-  admin: ['users', 'teamsAndSites', 'settings', 'failedJobs'],
+  coordinator: ['teamCaseload', 'deadlines', 'reminders', 'commissions', 'overdueReminders', 'reports', 'retention'],
+  admin: ['users', 'teamsAndSites', 'settings', 'failedJobs', 'reminders'],
   dpo: ['audit', 'breakGlassReview', 'auditVerification'],
   funder: ['statistics'],
 };

@@ -32,12 +32,17 @@ import { CaseloadPage } from './pages/people/CaseloadPage';
 import { CreatePersonPage } from './pages/people/CreatePersonPage';
 import { PERSON_PATH_PATTERN, PERSONS_NEW_PATH } from './pages/people/person';
 import { PersonPage } from './pages/people/PersonPage';
+import { NotificationsPage } from './pages/reminders/NotificationsPage';
+import { NOTIFICATIONS_PATH } from './pages/reminders/paths';
+import { OverdueRemindersPage, RemindersPage } from './pages/reminders/RemindersPage';
 
 // The screens built so far; every other entry routes to an honest placeholder until it is.
 const SCREENS: Partial<Record<NavigationKey, ReactNode>> = {
   caseload: <CaseloadPage titleKey="nav.caseload" />,
   teamCaseload: <CaseloadPage titleKey="nav.teamCaseload" />,
   failedJobs: <FailedJobsPage />,
+  reminders: <RemindersPage />,
+  overdueReminders: <OverdueRemindersPage />,
   users: <UsersPage />,
   teamsAndSites: <TeamsAndSitesPage />,
   settings: <SettingsPage />,
@@ -69,6 +74,7 @@ const detailRoutes: RouteObject[] = [
   ]),
   gated(Permission.PersonWrite, [{ path: PERSONS_NEW_PATH, element: <CreatePersonPage /> }]),
   gated(Permission.PersonRead, [{ path: PERSON_PATH_PATTERN, element: <PersonPage /> }]),
+  gated(Permission.Self, [{ path: NOTIFICATIONS_PATH, element: <NotificationsPage /> }]),
 ];
 
 export const routes: RouteObject[] = [

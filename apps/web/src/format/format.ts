@@ -49,3 +49,11 @@ const SHORT_ID_LENGTH = 8;
 export function shortId(id: string): string {
   return id.length > SHORT_ID_LENGTH ? `${id.slice(0, SHORT_ID_LENGTH)}…` : id;
 }
+
+/** "27 novembre 2026": a calendar date (YYYY-MM-DD, no time of day, no zone: legal dates). */
+export function formatDay(day: string, language: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  if (!match) return day;
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])));
+  return new Intl.DateTimeFormat(localeOf(language), { timeZone: 'UTC', dateStyle: 'long' }).format(date);
+}

@@ -12,6 +12,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { currentEntryKey, navigationFor, type NavigationEntry } from '../navigation';
 import { AccountMenu } from './AccountMenu';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 const MAIN_ID = 'main';
 const NAVBAR_ID = 'main-navigation';
@@ -126,6 +127,7 @@ export function AppLayout() {
             </Group>
             <Group gap="xs" wrap="nowrap">
               <LanguageSwitch />
+              {me && <NotificationBell />}
               {me ? (
                 <AccountMenu me={me} onSignOut={() => signOut.mutate()} signingOut={signOut.isPending} />
               ) : session.isPending ? null : (

@@ -1,0 +1,2 @@
+export const REMINDERS_PATH = '/reminders';
+export const NOTIFICATIONS_PATH = '/notifications';
