@@ -24,6 +24,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { sql } from '../support/sql';
 import { createTestApp } from '../support/test-app';
 import { API, freePort, Processes, sleep, summary, SWEEP_INTERVAL_MS, waitUntil } from './support';
 
@@ -127,6 +128,66 @@ describe('background jobs under faults', () => {
     });
     process.stdout.write(
       `SIGKILL × 5: 1,000 jobs done in ${((Date.now() - started) / 1000).toFixed(1)} s (done at each kill: ${doneAtKill.join(', ')})\n`,
+    );
+  });
+
+  it('notifies each of 600 due reminders exactly once when the worker is SIGKILLed 3 times while delivering', async () => {
+    const redis = await procs.redis();
+    const associationId = randomUUID();
+    const assignees = Array.from({ length: 7 }, () => randomUUID());
+    // Due reminders written as the domain libs would leave them (superuser: past row-level security).
+    const superuser = new Client({ connectionString: db.superuserUrl });
+    await superuser.connect();
+    try {
+      await superuser.query(
+        `INSERT INTO reminder (version, association_id, kind, key, source_kind, source_id, due_on, assignee_user_id, status)
+         SELECT 1, $1, 'no_contact', 'no_contact', 'person', gen_random_uuid(), current_date - (g % 5), ($2::uuid[])[1 + g % 7], 'pending'
+           FROM generate_series(1, 600) AS g`,
+        [associationId, assignees],
+      );
+    } finally {
+      await superuser.end();
+    }
+    const notifiedCount = async () =>
+      (
+        await sql<{ notified: number; notifications: number; reminders: number }>(
+          db.superuserUrl,
+          `SELECT (SELECT count(*)::int FROM reminder WHERE status = 'notified') AS notified,
+                  (SELECT count(*)::int FROM notification) AS notifications,
+                  (SELECT count(DISTINCT reminder_id)::int FROM notification) AS reminders`,
+        )
+      )[0];
+    const env = { ...workerEnv(redis.url), REMINDER_ARM_INTERVAL_MS: '300', JOB_CONCURRENCY: '4' };
+    const atKill: number[] = [];
+    for (let kill = 1; kill <= 3; kill++) {
+      const worker = procs.worker(env);
+      await worker.waitFor(READY);
+      const before = (await notifiedCount()).notified;
+      const seen = await waitUntil(
+        `reminders delivered before kill ${kill}`,
+        notifiedCount,
+        (c) => c.notified >= before + 30,
+        30_000,
+        10,
+      );
+      worker.child.kill('SIGKILL');
+      await worker.exited;
+      atKill.push(seen.notified);
+    }
+    expect(atKill.every((n) => n < 600)).toBe(true);
+    procs.worker(env);
+    await waitUntil('600 reminders notified', notifiedCount, (c) => c.notified === 600, 60_000, 100);
+    // One notification per reminder: none lost, none twice; one job per reminder, each done once.
+    expect(await notifiedCount()).toEqual({ notified: 600, notifications: 600, reminders: 600 });
+    const jobs = await sql<{ total: number; done: number; once: number }>(
+      db.superuserUrl,
+      `SELECT count(*)::int AS total, count(*) FILTER (WHERE state = 'done')::int AS done,
+              count(*) FILTER (WHERE effects = 1)::int AS once
+         FROM outbox_job WHERE job_name = 'reminders.notify'`,
+    );
+    expect(jobs[0]).toEqual({ total: 600, done: 600, once: 600 });
+    process.stdout.write(
+      `reminders, SIGKILL × 3: 600 notified once each (notified at each kill: ${atKill.join(', ')})\n`,
     );
   });
 
