@@ -8,6 +8,13 @@ import { AuditController } from './audit/audit.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { PeopleController } from './people/people.controller';
 import { PeopleService } from '@app/people';
+import { PathwaysService } from '@app/pathways';
+import {
+  CommissionController,
+  DeadlinesController,
+  PathwaysController,
+  PersonPathwaysController,
+} from './pathways/pathways.controller';
 import { AuditInterceptor } from './http/audit.interceptor';
 import type { AuthSettings } from '@app/auth';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
@@ -50,6 +57,10 @@ export class AppModule {
         AuditController,
         JobsController,
         PeopleController,
+        PersonPathwaysController,
+        PathwaysController,
+        DeadlinesController,
+        CommissionController,
       ],
       providers: [
         { provide: Metrics, useValue: metrics },
@@ -62,6 +73,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         AuditSealerLoop,
         PeopleService,
+        PathwaysService,
       ],
     };
   }
