@@ -293,7 +293,7 @@ export interface CommissionAgenda {
   nextSession: CommissionSessionView | null;
   /** Requests and renewals filed, waiting for the commission. */
   waiting: CommissionFileRow[];
-  /** Authorised PSPs whose period ends before the next session (or within the lead time). */
+  /** Authorised PSPs whose period ends within the renewal lead after the next session (or today). */
   renewalsDue: CommissionFileRow[];
 }
 

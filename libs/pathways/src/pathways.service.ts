@@ -653,12 +653,10 @@ export class PathwaysService {
     const [periods, events, rights, settings] = await Promise.all([
       ids.length ? ctx.repo(PathwayPeriod).find({ where: { pathwayId: In(ids) }, order: { number: 'ASC' } }) : [],
       ids.length
-        ? ctx
-            .repo(PathwayEvent)
-            .find({
-              where: { pathwayId: In(ids), kind: In(['authorise', 'appeal_granted', 'refuse']) },
-              order: { sequence: 'ASC' },
-            })
+        ? ctx.repo(PathwayEvent).find({
+            where: { pathwayId: In(ids), kind: In(['authorise', 'appeal_granted', 'refuse']) },
+            order: { sequence: 'ASC' },
+          })
         : [],
       ctx
         .repo(PersonRight)
@@ -825,7 +823,7 @@ export class PathwaysService {
     return { ...sessionView(session, opinions.length), files };
   }
 
-  /** Files waiting for the next session, and renewals due before it (or within the renewal lead). */
+  /** Files waiting for the next session, and renewals to present at it (period ending within the renewal lead after it). */
   async agenda(ctx: RequestContext, departement: string): Promise<CommissionAgenda> {
     if (!readsCaseContent(ctx.actor)) throw pathwaysError(PathwaysErrorCode.NoCaseContent);
     const association = associationOf(ctx);
@@ -841,7 +839,9 @@ export class PathwaysService {
       .orderBy('s.held_on', 'ASC')
       .getOne();
     const settings = await this.settings(ctx);
-    const before = next?.heldOn ?? plusDays(today, Math.max(...settings.renewalLeadDays));
+    // A renewal must be presented at this session when its period ends before the session plus the
+    // longest renewal lead (90 days by default): the next session may well come too late.
+    const before = plusDays(next?.heldOn ?? today, Math.max(...settings.renewalLeadDays));
     const waiting = await ctx.repo(Pathway).find({
       where: { associationId: association, kind: 'psp', departement, state: In(['submitted', 'renewal_submitted']) },
     });
