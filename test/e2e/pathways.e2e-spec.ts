@@ -1,3 +1,4 @@
+import type { CommissionAgenda, DeadlineItem, PathwayView } from '@app/contracts';
 import { sql } from '../support/sql';
 import { createPerson } from '../support/persons';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -63,7 +64,7 @@ describe('pathways', () => {
       status: 201,
       error: null,
     });
-    return res.json();
+    return res.json<PathwayView>();
   };
 
   it('runs a whole PSP: request, opinion, authorisation, three renewals, completed at 24 months', async () => {
@@ -149,7 +150,7 @@ describe('pathways', () => {
         permit: null,
       },
     ]);
-    const event = authorised.events.find((e: { kind: string }) => e.kind === 'authorise');
+    const event = authorised.events.find((e) => e.kind === 'authorise')!;
     expect(event).toMatchObject({
       recordedBy: w.users.workerA1,
       fromState: 'commission_opinion',
@@ -181,9 +182,7 @@ describe('pathways', () => {
     await step(id, { kind: 'submit_renewal', on: '2027-07-01' });
     await step(id, { kind: 'opinion', on: '2027-08-01', opinion: 'favourable' });
     const last = await step(id, { kind: 'authorise', on: '2027-08-10' });
-    expect(
-      last.periods.map((p: { startsOn: string; endsOn: string; gapDays: number }) => [p.startsOn, p.endsOn, p.gapDays]),
-    ).toEqual([
+    expect(last.periods.map((p) => [p.startsOn, p.endsOn, p.gapDays])).toEqual([
       ['2026-03-01', '2026-08-31', 0],
       ['2026-09-01', '2027-02-28', 0],
       ['2027-03-11', '2027-09-10', 10],
@@ -201,7 +200,7 @@ describe('pathways', () => {
       endReason: 'completed_24_months',
       allowedEvents: ['complaint'],
     });
-    expect(ended.snapshots.map((s: { moment: string }) => s.moment)).toEqual(['entry', 'exit']);
+    expect(ended.snapshots.map((s) => s.moment)).toEqual(['entry', 'exit']);
     // Renewing an ended pathway is refused.
     await refused(id, { kind: 'submit_renewal', on: '2028-03-10' }, 409, 'TRANSITION_NOT_ALLOWED');
     // A new PSP may be opened once the previous one is closed.
@@ -336,7 +335,9 @@ describe('pathways', () => {
       const mine = await get(`/api/deadlines?personId=${personId}`);
       expect(mine.statusCode).toBe(200);
       expect(
-        mine.json().map((d: { labelKey: string; dueOn: string; overdue: boolean }) => [d.labelKey, d.dueOn, d.overdue]),
+        mine
+          .json<DeadlineItem[]>()
+          .map((d) => [d.leadDays ? `${d.labelKey}_${d.leadDays}` : d.labelKey, d.dueOn, d.overdue]),
       ).toEqual([
         // 2028 is a leap year: 30 April - 90 days is 31 January.
         ['deadline.afis_request', '2027-10-04', true],
@@ -346,23 +347,24 @@ describe('pathways', () => {
         ['deadline.period_end', '2028-04-30', false],
       ]);
       const page = await get(`/api/deadlines?personIds=${personId},${w.personA2}`);
-      expect(new Set(page.json().map((d: { personId: string }) => d.personId))).toEqual(new Set([personId]));
+      expect(new Set(page.json<DeadlineItem[]>().map((d) => d.personId))).toEqual(new Set([personId]));
       expect((await get(`/api/deadlines?personId=${personId}`, 'workerA2')).statusCode).toBe(404);
 
       // Renewals due before the next session; a request filed waits for it.
       await post('/api/commission-sessions', { departement: '75', heldOn: '2028-04-20' });
       const agenda = await get('/api/commission-sessions/agenda?departement=75');
+      const due = agenda.json<CommissionAgenda>().renewalsDue;
       expect(agenda.json().nextSession).toMatchObject({ heldOn: '2028-04-20' });
-      expect(agenda.json().renewalsDue.map((r: { pathwayId: string }) => r.pathwayId)).toContain(id);
-      expect(agenda.json().renewalsDue.find((r: { pathwayId: string }) => r.pathwayId === id)).toMatchObject({
+      expect(due.map((r) => r.pathwayId)).toContain(id);
+      expect(due.find((r) => r.pathwayId === id)).toMatchObject({
         periodRequested: 2,
         currentPeriodEndsOn: '2028-04-30',
       });
       expect((await get('/api/commission-sessions/agenda?departement=75', 'workerA2')).json().renewalsDue).toEqual([]);
       await step(id, { kind: 'submit_renewal', on: '2028-01-10' });
-      const after = (await get('/api/commission-sessions/agenda?departement=75')).json();
-      expect(after.waiting.map((r: { pathwayId: string }) => r.pathwayId)).toContain(id);
-      expect(after.renewalsDue.map((r: { pathwayId: string }) => r.pathwayId)).not.toContain(id);
+      const after = (await get('/api/commission-sessions/agenda?departement=75')).json<CommissionAgenda>();
+      expect(after.waiting.map((r) => r.pathwayId)).toContain(id);
+      expect(after.renewalsDue.map((r) => r.pathwayId)).not.toContain(id);
     } finally {
       t.clock.set(new Date('2028-03-10T09:00:00Z'));
     }

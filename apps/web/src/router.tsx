@@ -32,11 +32,15 @@ import { CaseloadPage } from './pages/people/CaseloadPage';
 import { CreatePersonPage } from './pages/people/CreatePersonPage';
 import { PERSON_PATH_PATTERN, PERSONS_NEW_PATH } from './pages/people/person';
 import { PersonPage } from './pages/people/PersonPage';
+import { CommissionsPage } from './pages/pathways/CommissionsPage';
+import { DeadlinesPage } from './pages/pathways/DeadlinesPage';
 
 // The screens built so far; every other entry routes to an honest placeholder until it is.
 const SCREENS: Partial<Record<NavigationKey, ReactNode>> = {
   caseload: <CaseloadPage titleKey="nav.caseload" />,
   teamCaseload: <CaseloadPage titleKey="nav.teamCaseload" />,
+  deadlines: <DeadlinesPage />,
+  commissions: <CommissionsPage />,
   failedJobs: <FailedJobsPage />,
   users: <UsersPage />,
   teamsAndSites: <TeamsAndSitesPage />,

@@ -311,6 +311,8 @@ export interface DeadlineItem {
   /** i18n key of the reminder's text. */
   labelKey: string;
   overdue: boolean;
+  /** For a renewal review: how many days before the period's end (a setting). */
+  leadDays?: number;
 }
 
 /** Settings of psp.md with its defaults; every duration and amount is one of these. */

@@ -35,7 +35,7 @@ const afis: DeadlineRight = {
 };
 
 const summary = (items: ReturnType<typeof deadlinesFor>) =>
-  items.map((i) => `${i.labelKey}@${i.dueOn}${i.overdue ? '!' : ''}`);
+  items.map((i) => `${i.labelKey}${i.leadDays ? `_${i.leadDays}` : ''}@${i.dueOn}${i.overdue ? '!' : ''}`);
 
 describe('deadlines (psp.md "Deadlines Envol raises")', () => {
   it('period 1 from 1 March: AFIS request on the decision, renewal review 90 and 60 days before 31 August', () => {

@@ -46,8 +46,18 @@ function item(
   sourceId: string,
   labelKey: string,
   today: CalendarDate,
+  leadDays?: number,
 ): DeadlineItem {
-  return { kind, dueOn, personId, sourceKind, sourceId, labelKey, overdue: dueOn < today };
+  return {
+    kind,
+    dueOn,
+    personId,
+    sourceKind,
+    sourceId,
+    labelKey,
+    overdue: dueOn < today,
+    ...(leadDays ? { leadDays } : {}),
+  };
 }
 
 /** Every deadline due on or before `today + horizon`, overdue ones included, earliest first. */
@@ -67,8 +77,9 @@ export function deadlinesFor(data: DeadlineData, settings: PathwaySettings, toda
               p.personId,
               'pathway',
               p.id,
-              `deadline.renewal_review_${lead}`,
+              'deadline.renewal_review',
               today,
+              lead,
             ),
           );
       }

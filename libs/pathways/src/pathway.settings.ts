@@ -38,7 +38,7 @@ export function pathwaySettings(stored: unknown): PathwaySettings {
   if (isCount(o.periodMonths, 1, 24)) s.periodMonths = o.periodMonths;
   if (isCount(o.maxPeriods, 1, 12)) s.maxPeriods = o.maxPeriods;
   if (Array.isArray(o.renewalLeadDays) && o.renewalLeadDays.every((d) => isCount(d, 1, 365)))
-    s.renewalLeadDays = [...(o.renewalLeadDays as number[])];
+    s.renewalLeadDays = [...o.renewalLeadDays];
   if (isCount(o.exitPlanFollowUpMonths, 1, 12)) s.exitPlanFollowUpMonths = o.exitPlanFollowUpMonths;
   if (isCount(o.apsLeadDays, 1, 365)) s.apsLeadDays = o.apsLeadDays;
   if (isCount(o.appealWindowMonths, 1, 12)) s.appealWindowMonths = o.appealWindowMonths;

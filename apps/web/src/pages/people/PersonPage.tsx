@@ -40,6 +40,7 @@ import { EmptyState, ListSkeleton, LoadError } from '../../components/ListStates
 import { StateLabel } from '../../components/StateLabel';
 import { formatDateTime } from '../../format/format';
 import { mayUse } from '../../navigation';
+import { PathwayTab } from '../pathways/PathwayTab';
 import { BreakGlassDialog } from './BreakGlassDialog';
 import { checkDraft, draftOf, normalizeDraft, sameDraft, type FieldProblem, type FormDraft } from './person';
 import { MaskSwitch, PersonFields, PersonStatusLabel, useMaskedNames, type FieldsPart } from './shared';
@@ -321,12 +322,16 @@ function PersonView({
           <Tabs.Tab value="identity">{t('person.tabs.identity')}</Tabs.Tab>
           <Tabs.Tab value="safeContact">{t('person.tabs.safeContact')}</Tabs.Tab>
           <Tabs.Tab value="attributes">{t('person.tabs.attributes')}</Tabs.Tab>
+          <Tabs.Tab value="pathway">{t('person.tabs.pathway')}</Tabs.Tab>
           <Tabs.Tab value="consents">{t('person.tabs.consents')}</Tabs.Tab>
           {showAccessLog && <Tabs.Tab value="accessLog">{t('person.tabs.accessLog')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="identity">{form(['identity'], true)}</Tabs.Panel>
         <Tabs.Panel value="safeContact">{form(['safeContact'])}</Tabs.Panel>
         <Tabs.Panel value="attributes">{form(['attributes'])}</Tabs.Panel>
+        <Tabs.Panel value="pathway">
+          <PathwayTab personId={file.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="consents">
           <Consents personId={file.id} />
         </Tabs.Panel>
