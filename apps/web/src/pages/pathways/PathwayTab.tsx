@@ -119,7 +119,7 @@ function OpenPathwayForm({ personId, openKinds }: { personId: string; openKinds:
   const [kind, setKind] = useState<PathwayKind | ''>('');
   const [openedOn, setOpenedOn] = useState(parisToday());
   const open = useMutation({
-    mutationFn: () => openPathway(personId, { kind: (kind || kinds[0]), openedOn }),
+    mutationFn: () => openPathway(personId, { kind: kind || kinds[0], openedOn }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: pathwayKeys.ofPerson(personId) }),
   });
   if (kinds.length === 0) return null;
@@ -235,6 +235,11 @@ function PathwayCard({ pathway: p, personId }: { pathway: PathwayView; personId:
             </ol>
           )}
         </Stack>
+        {p.kind === 'psp' && p.periods.length >= MAX_PERIODS && !p.closedOn && (
+          <Text size="sm" role="note">
+            {t('pathways.errors.PERIOD_CEILING')}
+          </Text>
+        )}
         <Group gap="xs" role="group" aria-label={t('pathways.actions')}>
           {p.allowedEvents.map((kind) => (
             <Button
@@ -293,7 +298,6 @@ function StepForm({ pathway, kind, onDone }: { pathway: PathwayView; kind: Pathw
           <Group align="flex-end" wrap="wrap">
             <TextInput
               type="date"
-              required
               label={t('pathways.form.on')}
               value={on}
               onChange={(e) => setOn(e.currentTarget.value)}
