@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { parisToday, periodEnd, plusDays, plusMonths } from '@app/pathways';
 import { axeViolations, heading, startHarness, type Harness } from './harness';
 
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 /** The period end as the UI shows it (fr, medium date, no time zone shift). */
 const shown = (day: string) =>
@@ -120,6 +120,48 @@ describe('pathways', () => {
       .getByText(/Projet de sortie/)
       .first()
       .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+  });
+
+  it('ends a PSP after 24 months: four contiguous periods, then completed', async () => {
+    // Period 1 started 24 months ago: period 4 ended yesterday.
+    const today = parisToday(new Date());
+    const start = plusMonths(today, -24);
+    const personId = h().world.personA2;
+    const page = await h().open('workerA2', `/persons/${personId}`);
+    await page.getByRole('tab', { name: 'Parcours' }).click();
+    await page.getByLabel('Date d’ouverture').fill(plusDays(start, -60));
+    await page.getByRole('button', { name: 'Ouvrir le parcours' }).click();
+    await record(page, 'Déposer la demande', plusDays(start, -50));
+    await record(page, 'Enregistrer l’avis de la commission', plusDays(start, -20));
+    await record(page, 'Enregistrer l’autorisation', plusDays(start, -10), { 'Début de la période 1': start });
+    let end = periodEnd(start, 6);
+    for (let n = 2; n <= 4; n++) {
+      await record(page, 'Déposer le renouvellement', plusDays(end, -60));
+      await record(page, 'Enregistrer l’avis de la commission', plusDays(end, -30));
+      await record(page, 'Enregistrer l’autorisation', plusDays(end, -10));
+      end = periodEnd(plusDays(end, 1), 6);
+    }
+    expect(end).toBe(plusDays(today, -1));
+    await expect(page.getByTestId('period-4-end').textContent()).resolves.toBe(shown(end));
+    await page
+      .getByRole('group', { name: 'Étapes possibles' })
+      .getByRole('button', { name: 'Terminer le parcours' })
+      .click();
+    const form = page.getByRole('form', { name: 'Terminer le parcours' });
+    await form.getByLabel('Date', { exact: true }).fill(today);
+    await form.getByLabel('Motif de fin').selectOption('completed_24_months');
+    await form.getByRole('button', { name: 'Enregistrer' }).click();
+    await form.waitFor({ state: 'detached' });
+    await page.getByText('Prochaine étape : aucune, le parcours est terminé.').waitFor();
+    await page
+      .getByText(/Parcours achevé \(24 mois\)/)
+      .first()
+      .waitFor();
+    const periods = page.getByRole('table', { name: 'Périodes d’autorisation' }).getByRole('row');
+    await expect(periods.count()).resolves.toBe(5);
+    // Closed: another PSP may be opened.
+    await page.getByRole('heading', { name: 'Ouvrir un parcours' }).waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
 
