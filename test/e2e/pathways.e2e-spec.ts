@@ -369,4 +369,64 @@ describe('pathways', () => {
       t.clock.set(new Date('2028-03-10T09:00:00Z'));
     }
   });
+
+  it('reads the lead times and AFIS amounts from the association settings', async () => {
+    const admin = as('adminA');
+    const view = (await t.app.inject({ method: 'GET', url: '/api/pathway-settings', headers: admin })).json<{
+      settings: { afisMonthlyCents: number; renewalLeadDays: number[] };
+      version: number;
+    }>();
+    expect(view.settings).toMatchObject({ afisMonthlyCents: 34320, renewalLeadDays: [90, 60] });
+    const patch = (payload: object) =>
+      t.app.inject({ method: 'PATCH', url: '/api/pathway-settings', headers: admin, payload });
+    expect((await patch({ afisMonthlyCents: -1, version: view.version })).statusCode).toBe(400);
+    const changed = await patch({ afisMonthlyCents: 60000, renewalLeadDays: [30], version: view.version });
+    expect(changed.statusCode).toBe(200);
+    expect((await patch({ afisMonthlyCents: 1, version: view.version })).statusCode).toBe(409);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: '/api/pathway-settings',
+          headers: as('workerA1'),
+          payload: { version: 1 },
+        })
+      ).statusCode,
+    ).toBe(403);
+    try {
+      const personId = await newFile();
+      const id = (
+        await post(`/api/persons/${personId}/pathways`, { kind: 'psp', openedOn: '2027-12-01' })
+      ).json<PathwayView>().id;
+      await step(id, { kind: 'submit', on: '2027-12-02' });
+      await step(id, { kind: 'opinion', on: '2027-12-03', opinion: 'favourable' });
+      await step(id, { kind: 'authorise', on: '2027-12-04', startsOn: '2028-03-01' });
+      const afis = await post(`/api/persons/${personId}/rights`, {
+        kind: 'income_support',
+        status: 'granted',
+        requestedOn: '2027-12-05',
+      });
+      expect(afis.json()).toMatchObject({ monthlyAmountCents: 60000, startsOn: '2028-03-01', endsOn: '2028-08-31' });
+      const reviews = (await get(`/api/deadlines?personId=${personId}`))
+        .json<DeadlineItem[]>()
+        .filter((d) => d.kind === 'renewal_review');
+      expect(reviews).toEqual([]);
+      const later = await t.app.inject({ method: 'GET', url: '/api/pathway-settings', headers: admin });
+      await patch({ deadlineHorizonDays: 200, version: later.json<{ version: number }>().version });
+      const due = (await get(`/api/deadlines?personId=${personId}`))
+        .json<DeadlineItem[]>()
+        .filter((d) => d.kind === 'renewal_review');
+      expect(due.map((d) => [d.dueOn, d.leadDays])).toEqual([['2028-08-01', 30]]);
+    } finally {
+      const current = (await t.app.inject({ method: 'GET', url: '/api/pathway-settings', headers: admin })).json<{
+        version: number;
+      }>();
+      await patch({
+        afisMonthlyCents: 34320,
+        renewalLeadDays: [90, 60],
+        deadlineHorizonDays: 120,
+        version: current.version,
+      });
+    }
+  });
 });

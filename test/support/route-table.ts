@@ -276,6 +276,27 @@ export const ROUTES: RouteCase[] = [
     writes: ['mfaRequiredRoles', 'breakGlassHours', 'noContactDays', 'version'],
   },
 
+  { method: 'GET', path: '/api/pathway-settings', expect: allow(ADMIN_A) },
+  {
+    method: 'PATCH',
+    path: '/api/pathway-settings',
+    expect: allow(ADMIN_A),
+    body: async (w, t) => ({ apsLeadDays: 60, version: await versionOf(t, 'association', w.associationA) }),
+    writes: [
+      'version',
+      'periodMonths',
+      'maxPeriods',
+      'renewalLeadDays',
+      'exitPlanFollowUpMonths',
+      'apsLeadDays',
+      'appealWindowMonths',
+      'appealReminderDays',
+      'afisMonthlyCents',
+      'afisPerChildCents',
+      'deadlineHorizonDays',
+    ],
+  },
+
   // ── people ──
   { method: 'GET', path: '/api/persons', expect: allow(CASELOAD), personData: true },
   {

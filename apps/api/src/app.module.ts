@@ -13,6 +13,7 @@ import {
   CommissionController,
   DeadlinesController,
   PathwaysController,
+  PathwaySettingsController,
   PersonPathwaysController,
 } from './pathways/pathways.controller';
 import { AuditInterceptor } from './http/audit.interceptor';
@@ -61,6 +62,7 @@ export class AppModule {
         PathwaysController,
         DeadlinesController,
         CommissionController,
+        PathwaySettingsController,
       ],
       providers: [
         { provide: Metrics, useValue: metrics },

@@ -328,3 +328,10 @@ export interface PathwaySettings {
   afisPerChildCents: number;
   deadlineHorizonDays: number;
 }
+
+/** The association's PSP settings in force, the defaults of psp.md, and the row version to send back. */
+export interface PathwaySettingsView {
+  settings: PathwaySettings;
+  defaults: PathwaySettings;
+  version: number;
+}

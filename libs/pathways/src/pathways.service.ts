@@ -15,6 +15,7 @@ import type {
   PathwayEventKind,
   PathwayKind,
   PathwaySettings,
+  PathwaySettingsView,
   PathwayState,
   PathwayView,
   PersonIdentity,
@@ -23,7 +24,7 @@ import type {
   SituationSnapshotView,
 } from '@app/contracts';
 import { displayName, Person, readsCaseContent, scopeFilter } from '@app/people';
-import { FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
+import { FieldCipher, updateVersioned, versionConflict, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull } from 'typeorm';
 import { isCalendarDate, parisToday, plusDays, type CalendarDate } from './dates';
@@ -220,6 +221,52 @@ export class PathwaysService {
       [associationOf(ctx)],
     );
     return pathwaySettings(rows[0]?.pathway_settings);
+  }
+
+  async settingsView(ctx: RequestContext): Promise<PathwaySettingsView> {
+    const rows = await ctx.manager.query<{ pathway_settings: unknown; version: number }[]>(
+      'SELECT pathway_settings, version FROM association WHERE id = $1',
+      [associationOf(ctx)],
+    );
+    if (!rows[0]) throw pathwaysError(PathwaysErrorCode.NoCaseContent);
+    return {
+      settings: pathwaySettings(rows[0].pathway_settings),
+      defaults: pathwaySettings({}),
+      version: rows[0].version,
+    };
+  }
+
+  /** Stores the overrides (values equal to the defaults are dropped); 409 on a stale version. */
+  async updateSettings(
+    ctx: RequestContext,
+    change: Partial<PathwaySettings> & { version: number },
+  ): Promise<PathwaySettingsView> {
+    const { version, ...values } = change;
+    const current = await this.settingsView(ctx);
+    // Only the fields sent: an absent one (undefined on the DTO instance) keeps its value.
+    const sent = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined));
+    const merged = pathwaySettings({ ...current.settings, ...sent });
+    const overrides = Object.fromEntries(
+      Object.entries(merged).filter(
+        ([key, value]) => JSON.stringify(value) !== JSON.stringify(current.defaults[key as keyof PathwaySettings]),
+      ),
+    );
+    // The association row's version guards against a concurrent change (409), as updateVersioned does.
+    const [row] = await ctx.manager.query<{ version: number }[]>(
+      'SELECT version FROM association WHERE id = $1 FOR UPDATE',
+      [associationOf(ctx)],
+    );
+    if (!row || row.version !== version) throw versionConflict();
+    await ctx.manager.query(
+      'UPDATE association SET pathway_settings = $1::jsonb, version = version + 1, updated_at = $3 WHERE id = $2',
+      [JSON.stringify(overrides), associationOf(ctx), ctx.now],
+    );
+    await this.audit.record(ctx, {
+      action: 'settings.pathways.updated',
+      objectType: 'association',
+      objectId: associationOf(ctx),
+    });
+    return this.settingsView(ctx);
   }
 
   private today(ctx: RequestContext): CalendarDate {

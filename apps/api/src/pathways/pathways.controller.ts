@@ -7,6 +7,7 @@ import {
   type CommissionSessionView,
   type DeadlineItem,
   type GoalView,
+  type PathwaySettingsView,
   type PathwayView,
   type RightView,
 } from '@app/contracts';
@@ -23,6 +24,7 @@ import {
   GoalDto,
   OpenPathwayDto,
   PathwayEventDto,
+  PathwaySettingsDto,
   RightDto,
   UpdateGoalDto,
   UpdateRightDto,
@@ -151,5 +153,24 @@ export class CommissionController {
   @RequirePermission(Permission.CaseloadRead)
   get(@Ctx() ctx: RequestContext, @Param('id', IdParam) id: string): Promise<CommissionSessionDetail> {
     return this.pathways.session(ctx, id);
+  }
+}
+
+/** psp.md's durations, lead times and AFIS amounts, per association (defaults shown alongside). */
+@ApiTags('admin')
+@Controller('pathway-settings')
+export class PathwaySettingsController {
+  constructor(private readonly pathways: PathwaysService) {}
+
+  @Get()
+  @RequirePermission(Permission.SettingsRead)
+  get(@Ctx() ctx: RequestContext): Promise<PathwaySettingsView> {
+    return this.pathways.settingsView(ctx);
+  }
+
+  @Patch()
+  @RequirePermission(Permission.SettingsManage)
+  update(@Ctx() ctx: RequestContext, @Body() body: PathwaySettingsDto): Promise<PathwaySettingsView> {
+    return this.pathways.updateSettings(ctx, body);
   }
 }

@@ -322,3 +322,82 @@ export class CommissionSessionDto {
   @Matches(DATE)
   heldOn!: string;
 }
+
+export class PathwaySettingsDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 24 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(24)
+  periodMonths?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 12 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  maxPeriods?: number;
+
+  @ApiPropertyOptional({ type: [Number], maxItems: 4 })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(4)
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(365, { each: true })
+  renewalLeadDays?: number[];
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 12 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  exitPlanFollowUpMonths?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  apsLeadDays?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 12 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  appealWindowMonths?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 365 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  appealReminderDays?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10_000_000, description: 'AFIS for one person, cents per month' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  afisMonthlyCents?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10_000_000, description: 'AFIS per child, cents per month' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(10_000_000)
+  afisPerChildCents?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 730 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(730)
+  deadlineHorizonDays?: number;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  version!: number;
+}
