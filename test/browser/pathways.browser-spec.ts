@@ -171,4 +171,24 @@ describe('pathways', () => {
     await page.getByText('Renouvellements à présenter').waitFor();
     expect(await axeViolations(page)).toEqual([]);
   });
+
+  it('lets the admin change the AFIS amount and the lead times, defaults shown', async () => {
+    const page = await h().open('adminA', '/admin/settings');
+    const section = page.getByRole('region', { name: 'Parcours de sortie : durées, délais et montants' });
+    await section.getByText('Par défaut : 343.20').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await section.getByLabel('AFIS pour une personne (€ par mois)').fill('350,50');
+    await section.getByLabel('Rappels avant la fin d’une période (jours, séparés par des virgules)').fill('90, 45');
+    await section.getByRole('button', { name: 'Enregistrer les paramètres des parcours' }).click();
+    await section.getByText('Paramètres des parcours enregistrés.').waitFor();
+    const view = await h().api<{ settings: { afisMonthlyCents: number; renewalLeadDays: number[] } }>(
+      'adminA',
+      'GET',
+      '/api/pathway-settings',
+    );
+    expect(view.settings).toMatchObject({ afisMonthlyCents: 35050, renewalLeadDays: [90, 45] });
+    await section.getByLabel('Durée d’une période (mois)').fill('six');
+    await section.getByRole('button', { name: 'Enregistrer les paramètres des parcours' }).click();
+    await section.getByText('Saisissez un nombre entier positif').waitFor();
+  });
 });

@@ -14,6 +14,8 @@ import type {
   RightKind,
   RightView,
   CommissionOpinion,
+  PathwaySettings,
+  PathwaySettingsView,
 } from '@app/contracts';
 import { apiRequest } from './client';
 
@@ -114,6 +116,7 @@ export const pathwayKeys = {
   sessions: (departement: string) => ['pathways', 'sessions', departement] as const,
   agenda: (departement: string) => ['pathways', 'agenda', departement] as const,
   session: (id: string) => ['pathways', 'session', id] as const,
+  settings: () => ['pathways', 'settings'] as const,
 };
 
 /** Today's calendar date in Paris, 'YYYY-MM-DD' (legal dates have no time of day). */
@@ -129,4 +132,14 @@ export function parisToday(now: Date = new Date()): string {
 /** Days from `from` to `to`, both calendar dates. */
 export function daysUntil(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}
+
+export function fetchPathwaySettings(signal?: AbortSignal): Promise<PathwaySettingsView> {
+  return apiRequest('GET', '/api/pathway-settings', { signal });
+}
+
+export function updatePathwaySettings(
+  body: Partial<PathwaySettings> & { version: number },
+): Promise<PathwaySettingsView> {
+  return apiRequest('PATCH', '/api/pathway-settings', { body });
 }
