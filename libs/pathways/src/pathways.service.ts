@@ -41,7 +41,6 @@ import {
 import {
   allowedEvents,
   applyEvent,
-  DECISION_EVENTS,
   INITIAL_STATE,
   PathwayRuleCode,
   type PathwayFacts,
@@ -921,10 +920,5 @@ export class PathwaysService {
       detail: departement,
     });
     return result;
-  }
-
-  /** Decisions of a pathway that are préfet decisions (for the rights form). */
-  static isDecision(kind: PathwayEventKind): boolean {
-    return DECISION_EVENTS.includes(kind);
   }
 }
