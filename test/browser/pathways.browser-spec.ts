@@ -135,6 +135,16 @@ describe('pathways', () => {
     await record(page, 'Déposer la demande', plusDays(start, -50));
     await record(page, 'Enregistrer l’avis de la commission', plusDays(start, -20));
     await record(page, 'Enregistrer l’autorisation', plusDays(start, -10), { 'Début de la période 1': start });
+    // A goal by domain, updated in place.
+    await page.getByLabel('Domaine').selectOption('housing');
+    await page.getByLabel('Objectif', { exact: true }).fill('Entrer en CHRS');
+    await page.getByRole('button', { name: 'Ajouter l’objectif' }).click();
+    const goals = page.getByRole('region', { name: 'Logement' });
+    await goals.getByLabel('État de « Entrer en CHRS »').selectOption('achieved');
+    await goals.getByText('Enregistré').waitFor();
+    await goals.getByLabel('Résultat de « Entrer en CHRS »').fill('Entrée au CHRS du quartier');
+    await goals.getByRole('button', { name: 'Enregistrer le résultat' }).click();
+    await expect(goals.getByLabel('État de « Entrer en CHRS »').inputValue()).resolves.toBe('achieved');
     let end = periodEnd(start, 6);
     for (let n = 2; n <= 4; n++) {
       await record(page, 'Déposer le renouvellement', plusDays(end, -60));
@@ -158,6 +168,9 @@ describe('pathways', () => {
       .getByText(/Parcours achevé \(24 mois\)/)
       .first()
       .waitFor();
+    // The situation snapshots at entry and exit (outcome indicators).
+    await page.getByText(/^Entrée \(/).waitFor();
+    await page.getByText(/^Sortie \(/).waitFor();
     const periods = page.getByRole('table', { name: 'Périodes d’autorisation' }).getByRole('row');
     await expect(periods.count()).resolves.toBe(5);
     // Closed: another PSP may be opened.

@@ -254,6 +254,34 @@ function PathwayCard({ pathway: p, personId }: { pathway: PathwayView; personId:
           ))}
         </Group>
         {step && <StepForm pathway={p} kind={step} onDone={() => setStep(null)} />}
+        {p.snapshots.length > 0 && (
+          <Stack gap={4}>
+            <Title order={3} size="h5">
+              {t('pathways.snapshots.title')}
+            </Title>
+            {p.snapshots.map((snap) => (
+              <Text size="sm" key={snap.moment}>
+                {t(`pathways.snapshots.${snap.moment}`, { date: formatDay(snap.takenOn, lang) })}{' '}
+                {[
+                  `${t('pathways.rightKind.housing')} : ${snap.housing ? t(`pathways.situation.${snap.housing}`) : '—'}`,
+                  `${t('pathways.snapshots.income')} : ${
+                    snap.income.length
+                      ? snap.income
+                          .map((i) =>
+                            i === 'afis' ? 'AFIS' : t(`pathways.situation.${i}` as 'pathways.situation.other'),
+                          )
+                          .join(', ')
+                      : t('pathways.snapshots.none')
+                  }`,
+                  `${t('pathways.rightKind.employment')} : ${
+                    snap.employment ? t(`pathways.situation.${snap.employment}`) : '—'
+                  }`,
+                  `${t('pathways.snapshots.permit')} : ${snap.permit ? 'APS' : t('pathways.snapshots.none')}`,
+                ].join(' · ')}
+              </Text>
+            ))}
+          </Stack>
+        )}
         <Goals pathway={p} personId={personId} />
       </Stack>
     </Paper>
@@ -432,8 +460,10 @@ function GoalRow({ goal, personId }: { goal: GoalView; personId: string }) {
   const { t, i18n } = useTranslation();
   const queryClient = useQueryClient();
   const [saved, setSaved] = useState(false);
+  const [outcome, setOutcome] = useState(goal.outcome ?? '');
   const change = useMutation({
-    mutationFn: (status: GoalStatus) => updateGoal(goal.pathwayId, goal.id, { status, version: goal.version }),
+    mutationFn: (fields: { status?: GoalStatus; outcome?: string | null }) =>
+      updateGoal(goal.pathwayId, goal.id, { ...fields, version: goal.version }),
     onSuccess: () => {
       setSaved(true);
       void queryClient.invalidateQueries({ queryKey: pathwayKeys.ofPerson(personId) });
@@ -452,9 +482,29 @@ function GoalRow({ goal, personId }: { goal: GoalView; personId: string }) {
         data={GOAL_STATUSES.map((s) => ({ value: s, label: t(`pathways.goalStatus.${s}`) }))}
         onChange={(e) => {
           setSaved(false);
-          change.mutate(e.currentTarget.value as GoalStatus);
+          change.mutate({ status: e.currentTarget.value as GoalStatus });
         }}
       />
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          setSaved(false);
+          change.mutate({ outcome: outcome.trim() || null });
+        }}
+      >
+        <Group gap="xs" align="flex-end" wrap="nowrap">
+          <TextInput
+            size="xs"
+            label={t('pathways.goals.outcomeOf', { goal: goal.title })}
+            value={outcome}
+            maxLength={1000}
+            onChange={(e) => setOutcome(e.currentTarget.value)}
+          />
+          <Button type="submit" size="compact-sm" variant="default">
+            {t('pathways.goals.saveOutcome')}
+          </Button>
+        </Group>
+      </form>
       {saved && <SuccessNotice>{t('pathways.goals.saved')}</SuccessNotice>}
       {change.isError && <PathwayError error={change.error} />}
     </Group>
