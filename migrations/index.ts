@@ -12,6 +12,8 @@ import { CreatePeopleTables1795818029466 } from './1795818029466-create-people-t
 import { RlsPeopleTables1795818035000 } from './1795818035000-rls-people-tables';
 import { CreateReminders1795824832109 } from './1795824832109-create-reminders';
 import { RlsReminders1795824832200 } from './1795824832200-rls-reminders';
+import { CreatePathwayTables1795823878872 } from './1795823878872-create-pathway-tables';
+import { RlsPathwayTables1795823885000 } from './1795823885000-rls-pathway-tables';
 
 /**
  * Every migration, in order. TypeORM loads classes from this list rather than a file glob, so the
@@ -30,6 +32,8 @@ export const migrations = [
   RlsDataKey1795817511000,
   CreatePeopleTables1795818029466,
   RlsPeopleTables1795818035000,
+  CreatePathwayTables1795823878872,
+  RlsPathwayTables1795823885000,
   CreateReminders1795824832109,
   RlsReminders1795824832200,
 ];

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { pathwayFixtures, today } from './pathways';
 import { createPerson, personInput } from './persons';
 import { createReminder } from './reminders';
 import type { TestApp } from './test-app';
@@ -81,6 +82,14 @@ const userParams = async (w: World, t: TestApp, association: 'A' | 'B' = 'A') =>
   id: await newTarget(t, w, association),
 });
 const foreignUser = (w: World, t: TestApp) => userParams(w, t, 'B');
+
+/** A distinct commission day per call (one session per département and day). */
+let sessionDay = 0;
+const nextSessionDay = () => {
+  sessionDay += 1;
+  const d = new Date(Date.UTC(2031, 0, 1) + sessionDay * 86_400_000);
+  return d.toISOString().slice(0, 10);
+};
 
 export const ROUTES: RouteCase[] = [
   // ── operations ──
@@ -268,6 +277,27 @@ export const ROUTES: RouteCase[] = [
     writes: ['mfaRequiredRoles', 'breakGlassHours', 'noContactDays', 'version'],
   },
 
+  { method: 'GET', path: '/api/pathway-settings', expect: allow(ADMIN_A) },
+  {
+    method: 'PATCH',
+    path: '/api/pathway-settings',
+    expect: allow(ADMIN_A),
+    body: async (w, t) => ({ apsLeadDays: 60, version: await versionOf(t, 'association', w.associationA) }),
+    writes: [
+      'version',
+      'periodMonths',
+      'maxPeriods',
+      'renewalLeadDays',
+      'exitPlanFollowUpMonths',
+      'apsLeadDays',
+      'appealWindowMonths',
+      'appealReminderDays',
+      'afisMonthlyCents',
+      'afisPerChildCents',
+      'deadlineHorizonDays',
+    ],
+  },
+
   // ── people ──
   { method: 'GET', path: '/api/persons', expect: allow(CASELOAD), personData: true },
   {
@@ -371,6 +401,174 @@ export const ROUTES: RouteCase[] = [
     expect: allowInScope(['coordinatorA', 'dpoA', 'coordinatorB']),
     params: (w) => Promise.resolve({ id: w.personA1 }),
     foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    personData: true,
+  },
+
+  // ── pathways ──
+  {
+    method: 'GET',
+    path: '/api/persons/:id/pathways',
+    expect: allowInScope(CASELOAD),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/persons/:id/pathways',
+    // A fresh file of team A1 each time (a person has at most one open pathway of each kind).
+    expect: allowInScope(CASELOAD, 201),
+    params: async (w, t) => ({
+      id: (
+        await createPerson(t, {
+          userId: w.users.workerA1,
+          associationId: w.associationA,
+          roles: ['social_worker'],
+          teamId: w.teamA1,
+          siteIds: [],
+        })
+      ).id,
+    }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    body: (_w, t) => ({ kind: 'support', openedOn: today(t) }),
+    writes: ['kind', 'openedOn', 'departement'],
+    personData: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/persons/:id/rights',
+    expect: allowInScope(CASELOAD),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/persons/:id/rights',
+    expect: allowInScope(CASELOAD, 201),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    body: (_w, t) => ({ kind: 'employment', status: 'current', situation: 'training', startsOn: today(t) }),
+    writes: [
+      'kind',
+      'status',
+      'situation',
+      'requestedOn',
+      'startsOn',
+      'endsOn',
+      'receiptUntil',
+      'refusalReason',
+      'children',
+      'decisionEventId',
+    ],
+    personData: true,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/persons/:id/rights/:rightId',
+    expect: allowInScope(CASELOAD),
+    params: async (w, t) => ({ id: w.personA1, rightId: (await pathwayFixtures(t, w)).rightA1 }),
+    foreign: async (w, t) => ({ id: w.personA2, rightId: (await pathwayFixtures(t, w)).rightA2 }),
+    foreignAssociation: async (w, t) => ({ id: w.personB, rightId: (await pathwayFixtures(t, w)).rightB }),
+    body: async (_w, t, _p, params) => ({
+      status: 'current',
+      version: await versionOf(t, 'person_right', params.rightId),
+    }),
+    writes: [
+      'version',
+      'status',
+      'situation',
+      'requestedOn',
+      'startsOn',
+      'endsOn',
+      'receiptUntil',
+      'refusalReason',
+      'children',
+      'decisionEventId',
+    ],
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/pathways/:id/events',
+    // A complaint: accepted in every state, changes none (never a precondition).
+    expect: allowInScope(CASELOAD, 201),
+    params: async (w, t) => ({ id: (await pathwayFixtures(t, w)).pathwayA1 }),
+    foreign: async (w, t) => ({ id: (await pathwayFixtures(t, w)).pathwayA2 }),
+    foreignAssociation: async (w, t) => ({ id: (await pathwayFixtures(t, w)).pathwayB }),
+    body: (_w, t) => ({ kind: 'complaint', on: today(t) }),
+    writes: [
+      'kind',
+      'on',
+      'decisionReference',
+      'opinion',
+      'commissionSessionId',
+      'startsOn',
+      'notifiedOn',
+      'endReason',
+    ],
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/pathways/:id/goals',
+    expect: allowInScope(CASELOAD, 201),
+    params: async (w, t) => ({ id: (await pathwayFixtures(t, w)).pathwayA1 }),
+    foreign: async (w, t) => ({ id: (await pathwayFixtures(t, w)).pathwayA2 }),
+    foreignAssociation: async (w, t) => ({ id: (await pathwayFixtures(t, w)).pathwayB }),
+    body: () => ({ domain: 'language', title: 'Cours de français', status: 'in_progress' }),
+    writes: ['domain', 'title', 'status', 'targetOn', 'outcome'],
+    personData: true,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/pathways/:id/goals/:goalId',
+    expect: allowInScope(CASELOAD),
+    params: async (w, t) => {
+      const f = await pathwayFixtures(t, w);
+      return { id: f.pathwayA1, goalId: f.goalA1 };
+    },
+    foreign: async (w, t) => {
+      const f = await pathwayFixtures(t, w);
+      return { id: f.pathwayA2, goalId: f.goalA2 };
+    },
+    foreignAssociation: async (w, t) => {
+      const f = await pathwayFixtures(t, w);
+      return { id: f.pathwayB, goalId: f.goalB };
+    },
+    body: async (_w, t, _p, params) => ({
+      status: 'in_progress',
+      version: await versionOf(t, 'pathway_goal', params.goalId),
+    }),
+    writes: ['version', 'title', 'status', 'targetOn', 'outcome'],
+    personData: true,
+  },
+  { method: 'GET', path: '/api/deadlines', expect: allow(CASELOAD), personData: true },
+  { method: 'GET', path: '/api/commission-sessions', expect: allow(CASELOAD) },
+  {
+    method: 'POST',
+    path: '/api/commission-sessions',
+    expect: allow(CASELOAD, 201),
+    body: () => ({ departement: '75', heldOn: nextSessionDay() }),
+    writes: ['departement', 'heldOn'],
+  },
+  {
+    method: 'GET',
+    path: '/api/commission-sessions/agenda',
+    expect: allow(CASELOAD),
+    query: { departement: '75' },
+    personData: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/commission-sessions/:id',
+    expect: allowInA(CASELOAD),
+    params: async (w, t) => ({ id: (await pathwayFixtures(t, w)).sessionA }),
+    foreignAssociation: async (w, t) => ({ id: (await pathwayFixtures(t, w)).sessionB }),
     personData: true,
   },
 

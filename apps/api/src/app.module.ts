@@ -11,6 +11,14 @@ import { JobsController } from './jobs/jobs.controller';
 import { PeopleController } from './people/people.controller';
 import { PeopleService } from '@app/people';
 import { RemindersService } from '@app/reminders';
+import { PathwaysService } from '@app/pathways';
+import {
+  CommissionController,
+  DeadlinesController,
+  PathwaysController,
+  PathwaySettingsController,
+  PersonPathwaysController,
+} from './pathways/pathways.controller';
 import { AuditInterceptor } from './http/audit.interceptor';
 import type { AuthSettings } from '@app/auth';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
@@ -54,6 +62,11 @@ export class AppModule {
         JobsController,
         PeopleController,
         RemindersController,
+        PersonPathwaysController,
+        PathwaysController,
+        DeadlinesController,
+        CommissionController,
+        PathwaySettingsController,
       ],
       providers: [
         { provide: Metrics, useValue: metrics },
@@ -68,6 +81,7 @@ export class AppModule {
         RemindersArmLoop,
         PeopleService,
         RemindersService,
+        PathwaysService,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { ACCESS_ENTITIES } from '@app/access';
 import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTH_ENTITIES } from '@app/auth';
+import { PATHWAYS_ENTITIES } from '@app/pathways';
 import { PEOPLE_ENTITIES } from '@app/people';
 import { createDataSource, DataKey, OutboxJob } from '@app/platform';
 import { REMINDER_ENTITIES } from '@app/reminders';
@@ -15,6 +16,7 @@ export const ENTITIES = [
   DataKey,
   ...PEOPLE_ENTITIES,
   ...REMINDER_ENTITIES,
+  ...PATHWAYS_ENTITIES,
 ];
 
 export const MIGRATIONS = migrations;

@@ -35,11 +35,15 @@ import { PersonPage } from './pages/people/PersonPage';
 import { NotificationsPage } from './pages/reminders/NotificationsPage';
 import { NOTIFICATIONS_PATH } from './pages/reminders/paths';
 import { OverdueRemindersPage, RemindersPage } from './pages/reminders/RemindersPage';
+import { CommissionsPage } from './pages/pathways/CommissionsPage';
+import { DeadlinesPage } from './pages/pathways/DeadlinesPage';
 
 // The screens built so far; every other entry routes to an honest placeholder until it is.
 const SCREENS: Partial<Record<NavigationKey, ReactNode>> = {
   caseload: <CaseloadPage titleKey="nav.caseload" />,
   teamCaseload: <CaseloadPage titleKey="nav.teamCaseload" />,
+  deadlines: <DeadlinesPage />,
+  commissions: <CommissionsPage />,
   failedJobs: <FailedJobsPage />,
   reminders: <RemindersPage />,
   overdueReminders: <OverdueRemindersPage />,

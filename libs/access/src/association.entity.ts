@@ -32,4 +32,8 @@ export class Association extends VersionedRecord {
   /** After this many days without contact, check on the person (domain/psp.md: 30). */
   @Column({ name: 'no_contact_days', type: 'integer', default: 30 })
   noContactDays!: number;
+
+  /** Overrides of the PSP durations, lead times and AFIS amounts (libs/pathways DEFAULT_PATHWAY_SETTINGS). */
+  @Column({ name: 'pathway_settings', type: 'jsonb', default: () => "'{}'" })
+  pathwaySettings!: Record<string, unknown>;
 }

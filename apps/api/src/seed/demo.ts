@@ -2,6 +2,15 @@ import { BreakGlassService, OrganisationService, TeamMember } from '@app/access'
 import { AuditService } from '@app/audit';
 import { UserAccount } from '@app/auth';
 import { Role, type Gender, type NationalityGroup, type PersonStatus } from '@app/contracts';
+import {
+  parisToday,
+  Pathway,
+  PathwaysService,
+  periodEnd,
+  plusDays,
+  plusMonths,
+  type NewPathwayEvent,
+} from '@app/pathways';
 import { PeopleService, Person } from '@app/people';
 import { RemindersService } from '@app/reminders';
 import { FieldCipher, inTransaction, type Actor, type Keys, type RequestContext } from '@app/platform';
@@ -246,7 +255,10 @@ export async function seedDemoPeople(owner: DataSource, keys: Keys, now: Date): 
   const tx = <T>(actor: Actor | undefined, work: (ctx: RequestContext) => Promise<T>) =>
     inTransaction(owner, { requestId: 'seed-demo', now, associationId, actor }, work);
   const existing = await tx(undefined, (ctx) => ctx.repo(Person).count());
-  if (existing > 0) return 0;
+  if (existing > 0) {
+    await seedDemoPathways(owner, keys, now);
+    return 0;
+  }
   const workers = await tx(undefined, async (ctx) => {
     const byEmail = new Map<string, { userId: string; teamId: string | null }>();
     for (const email of ['worker1@demo.envol.test', 'worker2@demo.envol.test']) {
@@ -301,5 +313,106 @@ export async function seedDemoPeople(owner: DataSource, keys: Keys, now: Date): 
     );
     created += 1;
   }
+  await seedDemoPathways(owner, keys, now);
   return created;
+}
+
+/**
+ * PSPs in several states on the demo files, dated relative to today: period 2 with AFIS and an APS
+ * about to expire, a request waiting for the commission, period 4 (exit plan), a refusal in its
+ * appeal window, one completed after 24 months, one in preparation, and a general support.
+ * Once: only while the demo association has no pathway.
+ */
+export async function seedDemoPathways(owner: DataSource, keys: Keys, now: Date): Promise<number> {
+  const pathways = new PathwaysService(new FieldCipher(keys), new AuditService(keys, owner));
+  const associationId = await new Provisioning(owner, keys).associationId(DEMO);
+  const tx = <T>(actor: Actor | undefined, work: (ctx: RequestContext) => Promise<T>) =>
+    inTransaction(owner, { requestId: 'seed-demo', now, associationId, actor }, work);
+  if ((await tx(undefined, (ctx) => ctx.repo(Pathway).count())) > 0) return 0;
+  const files = await tx(undefined, (ctx) => ctx.repo(Person).find({ order: { fileNumber: 'ASC' } }));
+  if (files.length < DEMO_PEOPLE.length) return 0;
+  const today = parisToday(now);
+  const actorOf = (person: Person): Actor => ({
+    userId: person.referentId ?? '',
+    associationId,
+    roles: [Role.SocialWorker],
+    teamId: person.teamId,
+    siteIds: [],
+  });
+  const steps = (person: Person, opened: string, events: NewPathwayEvent[]) =>
+    tx(actorOf(person), async (ctx) => {
+      const p = await pathways.open(ctx, person.id, { kind: 'psp', openedOn: opened });
+      for (const event of events) await pathways.record(ctx, p.id, event);
+      return p.id;
+    });
+  /** Request, opinion and authorisation with period 1 from `start`, then `renewals` contiguous renewals. */
+  const granted = (start: string, renewals: number): NewPathwayEvent[] => {
+    const events: NewPathwayEvent[] = [
+      { kind: 'submit', on: plusDays(start, -50) },
+      { kind: 'opinion', on: plusDays(start, -20), opinion: 'favourable' },
+      { kind: 'authorise', on: plusDays(start, -10), startsOn: start, decisionReference: 'DEMO-75-001' },
+    ];
+    let end = periodEnd(start, 6);
+    for (let n = 0; n < renewals; n++) {
+      events.push(
+        { kind: 'submit_renewal', on: plusDays(end, -60) },
+        { kind: 'opinion', on: plusDays(end, -30), opinion: 'favourable' },
+        { kind: 'authorise', on: plusDays(end, -10), decisionReference: `DEMO-75-00${n + 2}` },
+      );
+      end = periodEnd(plusDays(end, 1), 6);
+    }
+    return events;
+  };
+  const [amina, blessing, irina, lucia, , sophie, , elena, , fatou] = files;
+
+  const period2 = plusMonths(today, -8);
+  await steps(amina, plusDays(period2, -60), granted(period2, 1));
+  await tx(actorOf(amina), async (ctx) => {
+    await pathways.addRight(ctx, amina.id, {
+      kind: 'housing',
+      status: 'current',
+      situation: 'chrs',
+      startsOn: period2,
+    });
+    await pathways.addRight(ctx, amina.id, {
+      kind: 'income_support',
+      status: 'granted',
+      requestedOn: plusDays(period2, -5),
+      children: 1,
+    });
+    await pathways.addRight(ctx, amina.id, {
+      kind: 'residence_permit',
+      status: 'issued',
+      startsOn: plusMonths(period2, -6),
+      endsOn: plusDays(today, 45),
+    });
+    const [p] = await pathways.list(ctx, amina.id);
+    await pathways.addGoal(ctx, p.id, { domain: 'language', title: 'Cours de français (A2)', status: 'in_progress' });
+    await pathways.addGoal(ctx, p.id, { domain: 'housing', title: 'Dossier SIAO pour un logement', status: 'planned' });
+    await pathways.addGoal(ctx, p.id, { domain: 'health', title: 'Ouverture des droits PUMa', status: 'achieved' });
+  });
+
+  await steps(blessing, plusDays(today, -40), [{ kind: 'submit', on: plusDays(today, -30) }]);
+  await tx(actorOf(irina), (ctx) => pathways.open(ctx, irina.id, { kind: 'support', openedOn: plusDays(today, -200) }));
+
+  const period4 = plusMonths(today, -19);
+  await steps(lucia, plusDays(period4, -60), granted(period4, 3));
+
+  await steps(sophie, plusDays(today, -5), []);
+
+  const past = await tx(actorOf(elena), (ctx) =>
+    pathways.createSession(ctx, { departement: '75', heldOn: plusDays(today, -30) }),
+  );
+  await tx(actorOf(elena), (ctx) => pathways.createSession(ctx, { departement: '75', heldOn: plusDays(today, 20) }));
+  await steps(elena, plusDays(today, -90), [
+    { kind: 'submit', on: plusDays(today, -80) },
+    { kind: 'opinion', on: plusDays(today, -30), opinion: 'unfavourable', commissionSessionId: past.id },
+    { kind: 'refuse', on: plusDays(today, -15), notifiedOn: plusDays(today, -10), decisionReference: 'DEMO-75-R01' },
+  ]);
+
+  const completed = plusMonths(today, -26);
+  const done = granted(completed, 3);
+  done.push({ kind: 'end', on: periodEnd(plusMonths(completed, 18), 6), endReason: 'completed_24_months' });
+  await steps(fatou, plusDays(completed, -60), done);
+  return 7;
 }

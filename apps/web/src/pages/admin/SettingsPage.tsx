@@ -11,6 +11,7 @@ import { isAssignableRole, sameMembers } from '../../admin/users';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { ErrorAlert, NoticeAlert, SuccessNotice } from '../../components/ErrorAlert';
 import { ListSkeleton, LoadError } from '../../components/ListStates';
+import { PathwaySettingsSection } from '../pathways/PathwaySettingsForm';
 import { ACCOUNT_EVENTS_PATH } from './paths';
 import { RoleCheckboxes } from './RoleCheckboxes';
 
@@ -28,6 +29,7 @@ export function SettingsPage() {
       ) : (
         <SettingsForm settings={settings.data} onReload={() => settings.refetch()} />
       )}
+      <PathwaySettingsSection />
       <Anchor component={Link} to={ACCOUNT_EVENTS_PATH}>
         {t('users.accountEventsLink')}
       </Anchor>

@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { fetchDeadlines, pathwayKeys } from '../../api/pathways';
 import { fetchPersons, peopleKeys, searchPersons } from '../../api/people';
 import { queryString, readPage } from '../../api/query';
 import { DataTable, type DataColumn } from '../../components/DataTable';
@@ -12,6 +13,7 @@ import { IconPlus, IconSearch } from '../../components/icons';
 import { EmptyState, ListSkeleton, LoadError } from '../../components/ListStates';
 import { Pager } from '../../components/Pager';
 import { formatCount, formatDateTime } from '../../format/format';
+import { DeadlineLabel } from '../pathways/shared';
 import { personPath, PERSONS_NEW_PATH } from './person';
 import { MaskSwitch, PersonStatusLabel, useMaskedNames } from './shared';
 
@@ -46,6 +48,15 @@ export function CaseloadPage({ titleKey }: { titleKey: 'nav.caseload' | 'nav.tea
     placeholderData: keepPreviousData,
   });
   const search = useMutation({ mutationFn: (text: string) => searchPersons(text) });
+  // The next deadline of each row: one request for the visible page (GET /api/deadlines?personIds=…).
+  const pageIds = (persons.data?.items ?? []).map((p) => p.id).join(',');
+  const deadlinesQuery = `personIds=${pageIds}`;
+  const deadlines = useQuery({
+    queryKey: pathwayKeys.deadlines(deadlinesQuery),
+    queryFn: ({ signal }) => fetchDeadlines(deadlinesQuery, signal),
+    enabled: pageIds !== '',
+  });
+  const nextDeadline = (personId: string) => deadlines.data?.find((d) => d.personId === personId);
 
   // "/" from anywhere on the page focuses the search box (UI.md "Search from anywhere").
   useEffect(() => {
@@ -105,6 +116,14 @@ export function CaseloadPage({ titleKey }: { titleKey: 'nav.caseload' | 'nav.tea
           {person.lastContactAt ? formatDateTime(person.lastContactAt, i18n.language) : t('people.noContactYet')}
         </Text>
       ),
+    },
+    {
+      key: 'nextDeadline',
+      header: t('pathways.caseloadNext'),
+      cell: (person) => {
+        const next = nextDeadline(person.id);
+        return next ? <DeadlineLabel item={next} /> : <Text size="sm">{t('pathways.noUpcoming')}</Text>;
+      },
     },
     {
       key: 'minor',

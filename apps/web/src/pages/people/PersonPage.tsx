@@ -41,6 +41,7 @@ import { StateLabel } from '../../components/StateLabel';
 import { formatDateTime } from '../../format/format';
 import { mayUse } from '../../navigation';
 import { PersonReminders } from '../reminders/PersonReminders';
+import { PathwayTab } from '../pathways/PathwayTab';
 import { BreakGlassDialog } from './BreakGlassDialog';
 import { checkDraft, draftOf, normalizeDraft, sameDraft, type FieldProblem, type FormDraft } from './person';
 import { MaskSwitch, PersonFields, PersonStatusLabel, useMaskedNames, type FieldsPart } from './shared';
@@ -322,6 +323,7 @@ function PersonView({
           <Tabs.Tab value="identity">{t('person.tabs.identity')}</Tabs.Tab>
           <Tabs.Tab value="safeContact">{t('person.tabs.safeContact')}</Tabs.Tab>
           <Tabs.Tab value="attributes">{t('person.tabs.attributes')}</Tabs.Tab>
+          <Tabs.Tab value="pathway">{t('person.tabs.pathway')}</Tabs.Tab>
           <Tabs.Tab value="consents">{t('person.tabs.consents')}</Tabs.Tab>
           <Tabs.Tab value="reminders">{t('person.tabs.reminders')}</Tabs.Tab>
           {showAccessLog && <Tabs.Tab value="accessLog">{t('person.tabs.accessLog')}</Tabs.Tab>}
@@ -329,6 +331,9 @@ function PersonView({
         <Tabs.Panel value="identity">{form(['identity'], true)}</Tabs.Panel>
         <Tabs.Panel value="safeContact">{form(['safeContact'])}</Tabs.Panel>
         <Tabs.Panel value="attributes">{form(['attributes'])}</Tabs.Panel>
+        <Tabs.Panel value="pathway">
+          <PathwayTab personId={file.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="consents">
           <Consents personId={file.id} />
         </Tabs.Panel>
