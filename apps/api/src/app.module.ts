@@ -8,6 +8,8 @@ import { AuditController } from './audit/audit.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { PeopleController } from './people/people.controller';
 import { PeopleService } from '@app/people';
+import { CaseworkService } from '@app/casework';
+import { AgendaController, AppointmentsController, JournalController } from './casework/casework.controller';
 import { AuditInterceptor } from './http/audit.interceptor';
 import type { AuthSettings } from '@app/auth';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
@@ -50,6 +52,9 @@ export class AppModule {
         AuditController,
         JobsController,
         PeopleController,
+        JournalController,
+        AppointmentsController,
+        AgendaController,
       ],
       providers: [
         { provide: Metrics, useValue: metrics },
@@ -62,6 +67,7 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         AuditSealerLoop,
         PeopleService,
+        CaseworkService,
       ],
     };
   }

@@ -1,6 +1,7 @@
 import { ACCESS_ENTITIES } from '@app/access';
 import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTH_ENTITIES } from '@app/auth';
+import { CASEWORK_ENTITIES } from '@app/casework';
 import { PEOPLE_ENTITIES } from '@app/people';
 import { createDataSource, DataKey, OutboxJob } from '@app/platform';
 import { migrations } from '../../../migrations';
@@ -13,6 +14,7 @@ export const ENTITIES = [
   OutboxJob,
   DataKey,
   ...PEOPLE_ENTITIES,
+  ...CASEWORK_ENTITIES,
 ];
 
 export const MIGRATIONS = migrations;

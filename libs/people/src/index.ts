@@ -2,6 +2,7 @@ export { Consent, FileNumberCounter, Person, PersonSearchToken } from './person.
 export { peopleError, PeopleErrorCode } from './people.errors';
 export { PeopleService, type CaseloadFilter, type NewPerson, type PersonChange } from './people.service';
 export { formatFileNumber, isMinor } from './people.rules';
+export { readsCaseContent, scopeFilter, type ScopeFilter } from './people.policy';
 
 import { Consent, FileNumberCounter, Person, PersonSearchToken } from './person.entity';
 
