@@ -32,11 +32,14 @@ import { CaseloadPage } from './pages/people/CaseloadPage';
 import { CreatePersonPage } from './pages/people/CreatePersonPage';
 import { PERSON_PATH_PATTERN, PERSONS_NEW_PATH } from './pages/people/person';
 import { PersonPage } from './pages/people/PersonPage';
+import { AgendaPage } from './pages/casework/AgendaPage';
+import { HELP_PATH, HelpPage } from './pages/help/HelpPage';
 
 // The screens built so far; every other entry routes to an honest placeholder until it is.
 const SCREENS: Partial<Record<NavigationKey, ReactNode>> = {
   caseload: <CaseloadPage titleKey="nav.caseload" />,
   teamCaseload: <CaseloadPage titleKey="nav.teamCaseload" />,
+  agenda: <AgendaPage />,
   failedJobs: <FailedJobsPage />,
   users: <UsersPage />,
   teamsAndSites: <TeamsAndSitesPage />,
@@ -88,6 +91,7 @@ export const routes: RouteObject[] = [
           { path: ACCOUNT_SECURITY_PATH, element: <SecurityPage /> },
           { path: ACCOUNT_PASSWORD_PATH, element: <PasswordPage /> },
           { path: ACCOUNT_MFA_PATH, element: <AccountMfaPage /> },
+          { path: HELP_PATH, element: <HelpPage /> },
           ...navigationRoutes,
           ...detailRoutes,
           { path: '*', element: <NotFoundPage /> },
