@@ -71,13 +71,13 @@ export function AppLayout() {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape') return;
       const now = Date.now();
-      if (isDoubleEscape(lastEscape.current, now)) quickExit(() => queryClient.clear());
+      if (isDoubleEscape(lastEscape.current, now)) quickExit();
       else lastEscape.current = now;
     };
     // Capture: a dialog or menu stopping the event must not stop the exit.
     window.addEventListener('keydown', onKey, true);
     return () => window.removeEventListener('keydown', onKey, true);
-  }, [signedIn, queryClient]);
+  }, [signedIn]);
 
   const navigate = useNavigate();
   // Forget the user's data first, then open the sign-in page, which says they are signed out
@@ -147,7 +147,7 @@ export function AppLayout() {
                 <Button
                   color="red"
                   size="compact-sm"
-                  onClick={() => quickExit(() => queryClient.clear())}
+                  onClick={() => quickExit()}
                   title={t('quickExit.hint')}
                 >
                   {t('quickExit.button')}

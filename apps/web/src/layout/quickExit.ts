@@ -18,16 +18,12 @@ let exited = false;
 /**
  * Leaves now: wipes the page first (nothing personal stays on screen while the neutral page
  * loads, nor in a copy of this page the browser might keep for its back button), asks the server
- * to end the session, and replaces the current history entry.
+ * to end the session, and replaces the current history entry. Nothing is left for React to do:
+ * a re-render now (say, to the sign-in page) could push a history entry after the replace.
  */
-export function quickExit(forget?: () => void): void {
+export function quickExit(): void {
   exited = true;
   endSessionInBackground();
-  try {
-    forget?.();
-  } catch {
-    // The page is going away anyway.
-  }
   document.title = 'Météo';
   document.body.replaceChildren();
   window.location.replace(NEUTRAL_PAGE);

@@ -104,15 +104,30 @@ export function QuickEntry({ personId }: { personId: string }) {
           <Text size="sm" c="dimmed">
             {t('journal.quickEntry.hint')}
           </Text>
+          <NativeSelect
+            ref={typeRef}
+            id={QUICK_ENTRY_TYPE_ID}
+            maw={360}
+            label={t('journal.fields.type')}
+            value={type}
+            onChange={(event) => setType(event.currentTarget.value as JournalEventType)}
+            data={JOURNAL_EVENT_TYPES.map((value) => ({ value, label: t(`journal.types.${value}`) }))}
+          />
+          <Textarea
+            label={t('journal.fields.text')}
+            autosize
+            minRows={3}
+            maxRows={12}
+            maxLength={20000}
+            value={text}
+            error={empty ? t('journal.quickEntry.empty') : undefined}
+            onChange={(event) => {
+              setText(event.currentTarget.value);
+              setSaved(false);
+            }}
+            onKeyDown={onTextKey}
+          />
           <Group align="flex-end" wrap="wrap" gap="sm">
-            <NativeSelect
-              ref={typeRef}
-              id={QUICK_ENTRY_TYPE_ID}
-              label={t('journal.fields.type')}
-              value={type}
-              onChange={(event) => setType(event.currentTarget.value as JournalEventType)}
-              data={JOURNAL_EVENT_TYPES.map((value) => ({ value, label: t(`journal.types.${value}`) }))}
-            />
             <NativeSelect
               label={t('journal.fields.confidentiality')}
               value={confidentiality}
@@ -129,20 +144,6 @@ export function QuickEntry({ personId }: { personId: string }) {
               onChange={(event) => setDuration(event.currentTarget.value)}
             />
           </Group>
-          <Textarea
-            label={t('journal.fields.text')}
-            autosize
-            minRows={3}
-            maxRows={12}
-            maxLength={20000}
-            value={text}
-            error={empty ? t('journal.quickEntry.empty') : undefined}
-            onChange={(event) => {
-              setText(event.currentTarget.value);
-              setSaved(false);
-            }}
-            onKeyDown={onTextKey}
-          />
           {save.isError && <ErrorAlert error={save.error} />}
           {saved && <SuccessNotice>{t('journal.quickEntry.saved')}</SuccessNotice>}
           <Group>
