@@ -144,12 +144,7 @@ export function AppLayout() {
             </Group>
             <Group gap="xs" wrap="nowrap">
               {me && (
-                <Button
-                  color="red"
-                  size="compact-sm"
-                  onClick={() => quickExit()}
-                  title={t('quickExit.hint')}
-                >
+                <Button color="red" size="compact-sm" onClick={() => quickExit()} title={t('quickExit.hint')}>
                   {t('quickExit.button')}
                 </Button>
               )}
