@@ -17,7 +17,7 @@ export function HelpPage() {
         <List>
           <List.Item>{t('help.quickExit.button')}</List.Item>
           <List.Item>
-            <Kbd>Échap</Kbd> <Kbd>Échap</Kbd> — {t('help.quickExit.keys')}
+            <Kbd>{t('help.keys.escape')}</Kbd> <Kbd>{t('help.keys.escape')}</Kbd> — {t('help.quickExit.keys')}
           </List.Item>
         </List>
         <Text>{t('help.quickExit.after')}</Text>
@@ -37,7 +37,7 @@ export function HelpPage() {
             <Kbd>Tab</Kbd> — {t('help.journal.tab')}
           </List.Item>
           <List.Item>
-            <Kbd>Ctrl</Kbd> + <Kbd>Entrée</Kbd> — {t('help.journal.save')}
+            <Kbd>Ctrl</Kbd> + <Kbd>{t('help.keys.enter')}</Kbd> — {t('help.journal.save')}
           </List.Item>
         </List>
         <Text>{t('help.journal.confidentiality')}</Text>
