@@ -92,7 +92,10 @@ describe('casework: journal, appointments, quick exit', () => {
     await heading(page, 'Testa Fictiva');
     const journal = page.getByRole('list', { name: 'Journal' });
     await journal.getByText('Version corrigée de la note').waitFor();
-    await page.getByRole('button', { name: /^Historique de la note .Entretien.$/ }).first().click();
+    await page
+      .getByRole('button', { name: /^Historique de la note .Entretien.$/ })
+      .first()
+      .click();
     const dialog = page.getByRole('dialog', { name: 'Versions de la note' });
     await dialog.getByText('Version initiale de la note').waitFor();
     await dialog.getByText('Version corrigée de la note').waitFor();
