@@ -93,7 +93,7 @@ describe('casework: journal, appointments, quick exit', () => {
     const journal = page.getByRole('list', { name: 'Journal' });
     await journal.getByText('Version corrigée de la note').waitFor();
     await page
-      .getByRole('button', { name: /^Historique de la note .Entretien.$/ })
+      .getByRole('button', { name: /^Historique de la note «\s*Entretien\s*»$/ })
       .first()
       .click();
     const dialog = page.getByRole('dialog', { name: 'Versions de la note' });
