@@ -1,6 +1,10 @@
-import { Button, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, NativeSelect, Paper, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import {
+  ACCOMPANIMENT_PLACES,
+  ATTENDEES,
   CONFIDENTIALITY_LEVELS,
+  type AccompanimentPlace,
+  type Attendee,
   JOURNAL_EVENT_TYPES,
   type Confidentiality,
   type JournalEventType,
@@ -41,6 +45,10 @@ export function QuickEntry({ personId }: { personId: string }) {
   const [text, setText] = useState('');
   const [confidentiality, setConfidentiality] = useState<Confidentiality>('team');
   const [duration, setDuration] = useState('');
+  // Empty: now. A note is often written after the fact ("this morning's interview").
+  const [occurredAt, setOccurredAt] = useState('');
+  const [attendees, setAttendees] = useState<Attendee[]>(['person']);
+  const [place, setPlace] = useState<AccompanimentPlace | ''>('');
   const [saved, setSaved] = useState(false);
   const [empty, setEmpty] = useState(false);
   const typeRef = useRef<HTMLSelectElement>(null);
@@ -62,11 +70,16 @@ export function QuickEntry({ personId }: { personId: string }) {
         type,
         text,
         confidentiality,
+        attendees,
         ...(duration.trim() ? { durationMinutes: Number(duration) } : {}),
+        ...(occurredAt ? { occurredAt: new Date(occurredAt).toISOString() } : {}),
+        ...(type === 'accompaniment' && place ? { accompanimentPlace: place } : {}),
       }),
     onSuccess: () => {
       setText('');
       setDuration('');
+      setOccurredAt('');
+      setAttendees(['person']);
       setSaved(true);
       void queryClient.invalidateQueries({ queryKey: caseworkKeys.journal(personId) });
       // The file's last contact may have moved.
@@ -143,7 +156,36 @@ export function QuickEntry({ personId }: { personId: string }) {
               value={duration}
               onChange={(event) => setDuration(event.currentTarget.value)}
             />
+            <TextInput
+              label={t('journal.fields.occurredAt')}
+              description={t('journal.fields.occurredAtHint')}
+              type="datetime-local"
+              value={occurredAt}
+              onChange={(event) => setOccurredAt(event.currentTarget.value)}
+            />
+            {type === 'accompaniment' && (
+              <NativeSelect
+                label={t('journal.fields.place')}
+                value={place}
+                onChange={(event) => setPlace(event.currentTarget.value as AccompanimentPlace | '')}
+                data={[
+                  { value: '', label: t('journal.fields.noPlace') },
+                  ...ACCOMPANIMENT_PLACES.map((value) => ({ value, label: t(`journal.places.${value}`) })),
+                ]}
+              />
+            )}
           </Group>
+          <Checkbox.Group
+            label={t('journal.fields.attendees')}
+            value={attendees}
+            onChange={(value) => setAttendees(value as Attendee[])}
+          >
+            <Group gap="md" mt={4} wrap="wrap">
+              {ATTENDEES.map((value) => (
+                <Checkbox key={value} value={value} label={t(`journal.attendees.${value}`)} />
+              ))}
+            </Group>
+          </Checkbox.Group>
           {save.isError && <ErrorAlert error={save.error} />}
           {saved && <SuccessNotice>{t('journal.quickEntry.saved')}</SuccessNotice>}
           <Group>
@@ -239,6 +281,11 @@ function Entry({ event, personId }: { event: JournalEventView; personId: string 
             <Text size="sm">{t('journal.minutes', { count: event.durationMinutes })}</Text>
           )}
           <Text size="sm">{mine ? t('journal.byYou') : t('journal.byColleague')}</Text>
+          {event.attendees.length > 0 && (
+            <Text size="sm">
+              {t('journal.present', { list: event.attendees.map((a) => t(`journal.attendees.${a}`)).join(', ') })}
+            </Text>
+          )}
           {event.edited && <Text size="sm">{t('journal.edited')}</Text>}
         </Group>
         {editing ? (
