@@ -14,6 +14,8 @@ import { CreateReminders1795824832109 } from './1795824832109-create-reminders';
 import { RlsReminders1795824832200 } from './1795824832200-rls-reminders';
 import { CreatePathwayTables1795823878872 } from './1795823878872-create-pathway-tables';
 import { RlsPathwayTables1795823885000 } from './1795823885000-rls-pathway-tables';
+import { CreateCaseworkTables1795823516118 } from './1795823516118-create-casework-tables';
+import { RlsCaseworkTables1795823517000 } from './1795823517000-rls-casework-tables';
 
 /**
  * Every migration, in order. TypeORM loads classes from this list rather than a file glob, so the
@@ -32,6 +34,8 @@ export const migrations = [
   RlsDataKey1795817511000,
   CreatePeopleTables1795818029466,
   RlsPeopleTables1795818035000,
+  CreateCaseworkTables1795823516118,
+  RlsCaseworkTables1795823517000,
   CreatePathwayTables1795823878872,
   RlsPathwayTables1795823885000,
   CreateReminders1795824832109,

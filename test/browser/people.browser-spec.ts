@@ -24,7 +24,14 @@ describe('person files', () => {
     return harness;
   }
 
+  /** A file opens on its journal; the identity form is one tab away. */
+  async function identityTab(page: Page, label = 'Identité'): Promise<void> {
+    const tab = page.getByRole('tab', { name: label });
+    if ((await tab.getAttribute('aria-selected')) !== 'true') await tab.click();
+  }
+
   async function saveUsedName(page: Page, name: string): Promise<void> {
+    await identityTab(page);
     await page.getByLabel('Nom d’usage').fill(name);
     await page.getByRole('button', { name: 'Enregistrer le dossier' }).click();
   }
@@ -127,6 +134,7 @@ describe('person files', () => {
     expect(await overflowsSideways(page)).toBe(false);
     expect(await axeViolations(page)).toEqual([]);
 
+    await identityTab(page, 'Identity');
     await page.getByLabel('Used name').fill('Changed but not saved');
     await page.getByRole('link', { name: 'Back to the caseload' }).click();
     const dialog = page.getByRole('dialog', { name: 'Unsaved changes' });

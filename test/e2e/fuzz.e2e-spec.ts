@@ -9,6 +9,10 @@ import { PRINCIPALS, seedWorld, type PrincipalName, type World } from '../suppor
 // 25 runs per operation in `npm test`; `npm run test:fuzz` sets 200. Fixed seed: failures replay.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 const SEED = Number(process.env.FUZZ_SEED ?? 20_261_127);
+// The run grows with the route table (every operation × RUNS requests, plus the objects the valid
+// runs create): a budget per run rather than the suites' 60 s default, which the 25-run pass went
+// over on a loaded 2-core machine once the casework routes joined.
+jest.setTimeout(Math.max(60_000, RUNS * 6_000));
 
 /** Lone surrogates cannot be put in a URL at all; they still reach bodies. */
 const wellFormed = (s: string) =>

@@ -237,13 +237,24 @@ describe('compiled entry points', () => {
     it('seeds the demo data idempotently', async () => {
       const first = await cli(['seed:demo'], { DEMO_PASSWORD: 'a demo password for tests' });
       expect(first.output).toMatch(/8 account\(s\) created, 10 file\(s\) created/);
+      const [, events, appointments] = /(\d+) journal event\(s\) and (\d+) appointment\(s\) created/.exec(
+        first.output,
+      )!;
+      expect(Number(events)).toBeGreaterThan(10);
+      expect(Number(appointments)).toBeGreaterThan(5);
       const second = await cli(['seed:demo'], { DEMO_PASSWORD: 'a demo password for tests' });
-      expect(second.output).toMatch(/0 account\(s\) created, 0 file\(s\) created/);
+      expect(second.output).toMatch(
+        /0 account\(s\) created, 0 file\(s\) created, 0 journal event\(s\) and 0 appointment/,
+      );
       // Key rotation on the demo files: every value re-encrypted under the new data key.
       const rotated = await cli(['keys:rotate-data-key', '--association', 'Association Démo'], { DEMO_PASSWORD: 'x' });
       expect(rotated).toEqual({
         code: 0,
-        output: expect.stringMatching(/now at version 2: 20 value\(s\) re-encrypted/),
+        // Two values per file (identity, safe contact), two per note (its text and its first
+        // version's) and one per appointment (place and purpose).
+        output: expect.stringContaining(
+          `now at version 2: ${20 + 2 * Number(events) + Number(appointments)} value(s) re-encrypted`,
+        ),
       });
       const rewrapped = await cli(['keys:rotate-kek']);
       expect(rewrapped.code).toBe(0);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { pathwayFixtures, today } from './pathways';
+import { actorOf, createAppointment, createEvent } from './casework';
 import { createPerson, personInput } from './persons';
 import { createReminder } from './reminders';
 import type { TestApp } from './test-app';
@@ -635,6 +636,156 @@ export const ROUTES: RouteCase[] = [
     body: () => ({}),
   },
   { method: 'POST', path: '/api/notifications/read-all', expect: allow(SIGNED_IN, 204), body: () => ({}) },
+
+  // ── casework: journal ──
+  {
+    method: 'GET',
+    path: '/api/persons/:id/events',
+    expect: allowInScope(CASELOAD),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    query: { pageSize: '20' },
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/persons/:id/events',
+    expect: allowInScope(CASELOAD, 201),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    body: () => ({ type: 'phone_call', text: 'Appel de suivi', durationMinutes: 10 }),
+    writes: [
+      'type',
+      'accompanimentPlace',
+      'occurredAt',
+      'durationMinutes',
+      'attendees',
+      'text',
+      'goalId',
+      'confidentiality',
+    ],
+    personData: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/persons/:id/deleted-events',
+    expect: allow(['dpoA']),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    personData: true,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/events/:id',
+    // Only the author edits a note: the coordinator reads it (team level) but is told no.
+    expect: (p) => (p === 'coordinatorA' ? 403 : allowInScope(CASELOAD)(p)),
+    params: async (w, t) => ({ id: (await createEvent(t, actorOf(w, 'workerA1'), w.personA1)).id }),
+    foreign: async (w, t) => ({ id: (await createEvent(t, actorOf(w, 'workerA2'), w.personA2)).id }),
+    foreignAssociation: async (w, t) => ({ id: (await createEvent(t, actorOf(w, 'coordinatorB'), w.personB)).id }),
+    body: () => ({ version: 1, text: 'Entretien de suivi (corrigé)' }),
+    writes: [
+      'version',
+      'type',
+      'accompanimentPlace',
+      'occurredAt',
+      'durationMinutes',
+      'attendees',
+      'text',
+      'goalId',
+      'confidentiality',
+    ],
+    personData: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/events/:id',
+    expect: (p) => (p === 'coordinatorA' ? 403 : allowInScope(CASELOAD, 204)(p)),
+    params: async (w, t) => ({ id: (await createEvent(t, actorOf(w, 'workerA1'), w.personA1)).id }),
+    foreign: async (w, t) => ({ id: (await createEvent(t, actorOf(w, 'workerA2'), w.personA2)).id }),
+    foreignAssociation: async (w, t) => ({ id: (await createEvent(t, actorOf(w, 'coordinatorB'), w.personB)).id }),
+    personData: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/events/:id/versions',
+    expect: allowInScope(CASELOAD),
+    params: async (w, t) => ({ id: (await createEvent(t, actorOf(w, 'workerA1'), w.personA1)).id }),
+    foreign: async (w, t) => ({ id: (await createEvent(t, actorOf(w, 'workerA2'), w.personA2)).id }),
+    foreignAssociation: async (w, t) => ({ id: (await createEvent(t, actorOf(w, 'coordinatorB'), w.personB)).id }),
+    personData: true,
+  },
+
+  // ── casework: appointments and agenda ──
+  {
+    method: 'GET',
+    path: '/api/persons/:id/appointments',
+    expect: allowInScope(CASELOAD),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/persons/:id/appointments',
+    expect: allowInScope(CASELOAD, 201),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    body: (_w, t) => ({
+      startsAt: new Date(t.clock.now().getTime() + 2 * 86_400_000).toISOString(),
+      durationMinutes: 90,
+      counterpart: 'administration',
+      personAttends: true,
+      place: 'Préfecture',
+      purpose: 'Dépôt du dossier',
+    }),
+    writes: ['startsAt', 'durationMinutes', 'counterpart', 'personAttends', 'place', 'purpose', 'accompaniedById'],
+    personData: true,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/appointments/:id',
+    expect: allowInScope(CASELOAD),
+    params: async (w, t) => ({ id: (await createAppointment(t, actorOf(w, 'workerA1'), w.personA1)).id }),
+    foreign: async (w, t) => ({ id: (await createAppointment(t, actorOf(w, 'workerA2'), w.personA2)).id }),
+    foreignAssociation: async (w, t) => ({
+      id: (await createAppointment(t, actorOf(w, 'coordinatorB'), w.personB)).id,
+    }),
+    body: () => ({ version: 1, status: 'done' }),
+    writes: [
+      'version',
+      'startsAt',
+      'durationMinutes',
+      'counterpart',
+      'personAttends',
+      'place',
+      'purpose',
+      'accompaniedById',
+      'status',
+    ],
+    personData: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/appointments/:id',
+    expect: allowInScope(CASELOAD, 204),
+    params: async (w, t) => ({ id: (await createAppointment(t, actorOf(w, 'workerA1'), w.personA1)).id }),
+    foreign: async (w, t) => ({ id: (await createAppointment(t, actorOf(w, 'workerA2'), w.personA2)).id }),
+    foreignAssociation: async (w, t) => ({
+      id: (await createAppointment(t, actorOf(w, 'coordinatorB'), w.personB)).id,
+    }),
+    personData: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/agenda',
+    expect: allow(CASELOAD),
+    query: { from: '2026-05-04T00:00:00Z', to: '2026-05-11T00:00:00Z' },
+    personData: true,
+  },
 
   // ── jobs ──
   { method: 'GET', path: '/api/jobs/failed', expect: allow(ADMIN_A) },

@@ -99,7 +99,9 @@ export async function createApp(options: CreateAppOptions): Promise<EnvolApp> {
       if (request.method !== 'GET' || path.startsWith('/api') || path === '/metrics' || /\.[a-z0-9]+$/i.test(path))
         return;
       if (!(request.headers.accept ?? '').includes('text/html')) return;
-      return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+      // no-store, not no-cache: browsers then keep no copy of the app's pages for the back button
+      // (back-forward cache), so after a quick exit "back" reloads and finds the session ended.
+      return reply.header('cache-control', 'no-store').type('text/html; charset=utf-8').send(indexHtml);
     });
   }
 

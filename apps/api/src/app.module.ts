@@ -19,6 +19,8 @@ import {
   PathwaySettingsController,
   PersonPathwaysController,
 } from './pathways/pathways.controller';
+import { CaseworkService } from '@app/casework';
+import { AgendaController, AppointmentsController, JournalController } from './casework/casework.controller';
 import { AuditInterceptor } from './http/audit.interceptor';
 import type { AuthSettings } from '@app/auth';
 import { PlatformModule, type PlatformOptions } from '@app/platform';
@@ -67,6 +69,9 @@ export class AppModule {
         DeadlinesController,
         CommissionController,
         PathwaySettingsController,
+        JournalController,
+        AppointmentsController,
+        AgendaController,
       ],
       providers: [
         { provide: Metrics, useValue: metrics },
@@ -82,6 +87,7 @@ export class AppModule {
         PeopleService,
         RemindersService,
         PathwaysService,
+        CaseworkService,
       ],
     };
   }

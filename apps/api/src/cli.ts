@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { Role } from '@app/contracts';
 import { AuditVerifier } from '@app/audit';
 import { PATHWAYS_ENCRYPTED_COLUMNS } from '@app/pathways';
+import { CASEWORK_ENCRYPTED_COLUMNS } from '@app/casework';
 import { PEOPLE_ENCRYPTED_COLUMNS } from '@app/people';
 import {
   ConfigError,
@@ -29,7 +30,7 @@ import { ownerDataSource } from './database';
 import { resetLinkMail } from './mail/reset-link.mail';
 import { migrate } from './migrate';
 import { describeError, Provisioning, ProvisioningError } from './provisioning';
-import { demoPassword, seedDemo, seedDemoPeople } from './seed/demo';
+import { demoPassword, seedDemo, seedDemoCasework, seedDemoPeople } from './seed/demo';
 import { seedSynthetic } from './seed/synthetic';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -239,7 +240,8 @@ async function run(argv: string[]): Promise<string> {
             config.baseUrl,
           );
           const files = await seedDemoPeople(owner, runtime.keys, new Date());
-          return `Demo data: ${created} account(s) created, ${files} file(s) created.`;
+          const casework = await seedDemoCasework(owner, runtime.keys, new Date());
+          return `Demo data: ${created} account(s) created, ${files} file(s) created, ${casework.events} journal event(s) and ${casework.appointments} appointment(s) created.`;
         }
         case 'associations:create': {
           const [name] = need(values, 'name');
@@ -297,7 +299,7 @@ async function run(argv: string[]): Promise<string> {
             owner,
             runtime.keys,
             associationId,
-            [...PEOPLE_ENCRYPTED_COLUMNS, ...PATHWAYS_ENCRYPTED_COLUMNS],
+            [...PEOPLE_ENCRYPTED_COLUMNS, ...PATHWAYS_ENCRYPTED_COLUMNS, ...CASEWORK_ENCRYPTED_COLUMNS],
             {
               batchSize: 500,
               onProgress: (progress) => {

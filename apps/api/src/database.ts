@@ -2,6 +2,7 @@ import { ACCESS_ENTITIES } from '@app/access';
 import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTH_ENTITIES } from '@app/auth';
 import { PATHWAYS_ENTITIES } from '@app/pathways';
+import { CASEWORK_ENTITIES } from '@app/casework';
 import { PEOPLE_ENTITIES } from '@app/people';
 import { createDataSource, DataKey, OutboxJob } from '@app/platform';
 import { REMINDER_ENTITIES } from '@app/reminders';
@@ -17,6 +18,7 @@ export const ENTITIES = [
   ...PEOPLE_ENTITIES,
   ...REMINDER_ENTITIES,
   ...PATHWAYS_ENTITIES,
+  ...CASEWORK_ENTITIES,
 ];
 
 export const MIGRATIONS = migrations;

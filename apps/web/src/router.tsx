@@ -37,6 +37,8 @@ import { NOTIFICATIONS_PATH } from './pages/reminders/paths';
 import { OverdueRemindersPage, RemindersPage } from './pages/reminders/RemindersPage';
 import { CommissionsPage } from './pages/pathways/CommissionsPage';
 import { DeadlinesPage } from './pages/pathways/DeadlinesPage';
+import { AgendaPage } from './pages/casework/AgendaPage';
+import { HELP_PATH, HelpPage } from './pages/help/HelpPage';
 
 // The screens built so far; every other entry routes to an honest placeholder until it is.
 const SCREENS: Partial<Record<NavigationKey, ReactNode>> = {
@@ -44,6 +46,7 @@ const SCREENS: Partial<Record<NavigationKey, ReactNode>> = {
   teamCaseload: <CaseloadPage titleKey="nav.teamCaseload" />,
   deadlines: <DeadlinesPage />,
   commissions: <CommissionsPage />,
+  agenda: <AgendaPage />,
   failedJobs: <FailedJobsPage />,
   reminders: <RemindersPage />,
   overdueReminders: <OverdueRemindersPage />,
@@ -98,6 +101,7 @@ export const routes: RouteObject[] = [
           { path: ACCOUNT_SECURITY_PATH, element: <SecurityPage /> },
           { path: ACCOUNT_PASSWORD_PATH, element: <PasswordPage /> },
           { path: ACCOUNT_MFA_PATH, element: <AccountMfaPage /> },
+          { path: HELP_PATH, element: <HelpPage /> },
           ...navigationRoutes,
           ...detailRoutes,
           { path: '*', element: <NotFoundPage /> },

@@ -1,5 +1,6 @@
 export * from './access';
 export * from './auth';
+export * from './casework';
 export * from './people';
 export * from './permissions';
 export * from './roles';

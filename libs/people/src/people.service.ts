@@ -444,17 +444,6 @@ export class PeopleService {
     return result;
   }
 
-  /**
-   * A contact with the person (a journal event): `last_contact_at` moves forward only, and the
-   * no-contact check and the retention review move with it, in the caller's transaction.
-   */
-  async recordContact(ctx: RequestContext, id: string, at: Date): Promise<void> {
-    const person = await this.inScope(ctx, id);
-    if (person.lastContactAt && person.lastContactAt >= at) return;
-    await ctx.repo(Person).update({ id }, { lastContactAt: at });
-    await this.syncReminders(ctx, { ...person, lastContactAt: at });
-  }
-
   /** Hands the file's deadlines (no contact, retention review) to the reminder store. */
   private async syncReminders(ctx: RequestContext, person: Person): Promise<void> {
     const association = await ctx.repo(Association).findOneByOrFail({ id: person.associationId });
@@ -541,6 +530,49 @@ export class PeopleService {
       select: { id: true },
     });
     return person?.id ?? null;
+  }
+
+  // ── for the other case-content libs (journal, appointments) ──
+
+  /** The file's placement if the caller may see it, else 404 like a file that does not exist. */
+  async placementInScope(
+    ctx: RequestContext,
+    id: string,
+  ): Promise<{ id: string; siteId: string; teamId: string | null; referentId: string | null }> {
+    const person = await this.inScope(ctx, id);
+    return { id: person.id, siteId: person.siteId, teamId: person.teamId, referentId: person.referentId };
+  }
+
+  /** Exists in the caller's association (for the DPO, who reads no case content), else 404. */
+  async existsInAssociation(ctx: RequestContext, id: string): Promise<{ id: string; siteId: string }> {
+    const person = await this.inAssociation(ctx, id);
+    return { id: person.id, siteId: person.siteId };
+  }
+
+  /**
+   * A contact happened at `at`: the file's last contact moves forward, never back, and the file's
+   * reminders with it. The version is not bumped: this is a derived fact, and an edit of the
+   * identity open in another tab must not answer 409 because a note was logged meanwhile.
+   */
+  async recordContact(ctx: RequestContext, id: string, at: Date): Promise<void> {
+    // Plain SQL: TypeORM's update builder would bump the version column.
+    const [, moved] = await ctx.manager.query<[unknown, number]>(
+      'UPDATE person SET last_contact_at = $2 WHERE id = $1 AND (last_contact_at IS NULL OR last_contact_at < $2)',
+      [id, at],
+    );
+    // The no-contact check and the retention review move with the last contact, in this transaction.
+    if (moved > 0) await this.syncReminders(ctx, await ctx.repo(Person).findOneByOrFail({ id }));
+  }
+
+  /** Summaries (display name, file number) of the files among `ids` the caller may see. */
+  async summariesInScope(ctx: RequestContext, ids: readonly string[]): Promise<Map<string, PersonSummary>> {
+    const result = new Map<string, PersonSummary>();
+    if (ids.length === 0 || !readsCaseContent(ctx.actor)) return result;
+    const people = await this.scoped(ctx)
+      .andWhere('p.id IN (:...ids)', { ids: [...new Set(ids)] })
+      .getMany();
+    for (const person of people) result.set(person.id, await this.summary(ctx, person));
+    return result;
   }
 
   // ── who opened this file ──

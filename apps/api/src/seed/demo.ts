@@ -1,7 +1,8 @@
 import { BreakGlassService, OrganisationService, TeamMember } from '@app/access';
 import { AuditService } from '@app/audit';
+import { CaseworkService, JournalEvent } from '@app/casework';
 import { UserAccount } from '@app/auth';
-import { Role, type Gender, type NationalityGroup, type PersonStatus } from '@app/contracts';
+import { Role, type Gender, type JournalEventType, type NationalityGroup, type PersonStatus } from '@app/contracts';
 import {
   parisToday,
   Pathway,
@@ -415,4 +416,105 @@ export async function seedDemoPathways(owner: DataSource, keys: Keys, now: Date)
   done.push({ kind: 'end', on: periodEnd(plusMonths(completed, 18), 6), endReason: 'completed_24_months' });
   await steps(fatou, plusDays(completed, -60), done);
   return 7;
+}
+
+/** A few notes per demo file, visibly fictitious, spread over the types and the last weeks. */
+const DEMO_NOTES: readonly { type: JournalEventType; daysAgo: number; text: string; minutes: number }[] = [
+  {
+    type: 'interview',
+    daysAgo: 21,
+    minutes: 60,
+    text: 'Premier entretien (démo) : présentation de l’association et des droits.',
+  },
+  {
+    type: 'administrative_step',
+    daysAgo: 14,
+    minutes: 30,
+    text: 'Démarche (démo) : demande de domiciliation envoyée.',
+  },
+  {
+    type: 'accompaniment',
+    daysAgo: 7,
+    minutes: 120,
+    text: 'Accompagnement (démo) à la préfecture pour le dépôt du dossier.',
+  },
+  {
+    type: 'phone_call',
+    daysAgo: 2,
+    minutes: 10,
+    text: 'Appel (démo) : rendez-vous confirmé pour la semaine prochaine.',
+  },
+];
+
+/**
+ * Demo journal events and appointments, once: added while the demo association has no journal
+ * event at all, so that a database seeded before this feature gets them at its next start.
+ */
+export async function seedDemoCasework(
+  owner: DataSource,
+  keys: Keys,
+  now: Date,
+): Promise<{ events: number; appointments: number }> {
+  const organisation = new OrganisationService();
+  const audit = new AuditService(keys, owner);
+  const cipher = new FieldCipher(keys);
+  const people = new PeopleService(
+    cipher,
+    keys,
+    audit,
+    new BreakGlassService(keys, organisation),
+    new RemindersService(cipher),
+  );
+  const casework = new CaseworkService(cipher, audit, people);
+  const p = new Provisioning(owner, keys);
+  const associationId = await p.associationId(DEMO);
+  const tx = <T>(actor: Actor | undefined, at: Date, work: (ctx: RequestContext) => Promise<T>) =>
+    inTransaction(owner, { requestId: 'seed-demo', now: at, associationId, actor }, work);
+  const created = { events: 0, appointments: 0 };
+  if ((await tx(undefined, now, (ctx) => ctx.repo(JournalEvent).count())) > 0) return created;
+  const files = await tx(undefined, now, (ctx) =>
+    ctx
+      .repo(Person)
+      .find({ order: { fileNumber: 'ASC' }, select: { id: true, referentId: true, teamId: true, status: true } }),
+  );
+  for (const [i, file] of files.entries()) {
+    if (!file.referentId || file.status === 'closed') continue;
+    const actor: Actor = {
+      userId: file.referentId,
+      associationId,
+      roles: [Role.SocialWorker],
+      teamId: file.teamId,
+      siteIds: [],
+    };
+    for (const [n, note] of DEMO_NOTES.entries()) {
+      if ((i + n) % 3 === 2) continue; // not every file has every kind of note
+      const at = new Date(now.getTime() - (note.daysAgo + (i % 3)) * 86_400_000);
+      await tx(actor, now, (ctx) =>
+        casework.logEvent(ctx, file.id, {
+          type: note.type,
+          accompanimentPlace: note.type === 'accompaniment' ? 'prefecture' : null,
+          occurredAt: at,
+          durationMinutes: note.minutes,
+          text: note.text,
+          confidentiality: n === 0 && i % 4 === 0 ? 'referent' : 'team',
+        }),
+      );
+      created.events += 1;
+    }
+    // An appointment in the coming days at 10:00 or 14:30 (Paris, winter or summer: about right).
+    const day = new Date(now.getTime() + ((i % 5) + 1) * 86_400_000);
+    day.setUTCHours(i % 2 ? 8 : 12, i % 2 ? 0 : 30, 0, 0);
+    await tx(actor, now, (ctx) =>
+      casework.planAppointment(ctx, file.id, {
+        startsAt: day,
+        durationMinutes: i % 2 ? 60 : 90,
+        counterpart: i % 3 === 0 ? 'administration' : 'person',
+        personAttends: true,
+        place: i % 3 === 0 ? 'Préfecture (démo)' : 'Local de l’association (démo)',
+        purpose: i % 3 === 0 ? 'Dépôt de la demande (démo)' : 'Point de suivi (démo)',
+      }),
+    );
+    created.appointments += 1;
+  }
+  return created;
 }

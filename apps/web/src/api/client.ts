@@ -155,3 +155,23 @@ export async function apiRequest<T>(method: string, path: string, options: Reque
   if (body === undefined) throw new ApiError(response.status, UNEXPECTED_RESPONSE);
   return body as T;
 }
+
+/**
+ * Ends the session without waiting for the answer, for the quick exit: a `keepalive` request
+ * outlives the page that sends it. Not `sendBeacon`, which cannot carry the CSRF header the
+ * logout route requires.
+ */
+export function endSessionInBackground(): void {
+  if (!csrfToken) return;
+  try {
+    void fetch('/api/auth/logout', {
+      method: 'POST',
+      credentials: 'same-origin',
+      keepalive: true,
+      headers: requestHeaders('POST', csrfToken, false),
+    }).catch(() => undefined);
+  } catch {
+    // Leaving matters more than signing out cleanly: the session times out anyway.
+  }
+  csrfToken = null;
+}

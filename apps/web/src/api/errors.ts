@@ -30,6 +30,11 @@ export type ErrorMessageKey =
   | 'errors.siteNotAllowed'
   | 'errors.referentNotFound'
   | 'errors.noCaseContent'
+  | 'errors.notTheAuthor'
+  | 'errors.occurredInFuture'
+  | 'errors.placeOnlyForAccompaniment'
+  | 'errors.accompanyingNotAWorker'
+  | 'errors.agendaRangeInvalid'
   | 'errors.internal'
   | 'errors.network'
   | 'errors.unexpected';
@@ -67,6 +72,13 @@ const KEY_BY_CODE: Readonly<Record<string, ErrorMessageKey>> = {
   SITE_NOT_ALLOWED: 'errors.siteNotAllowed',
   REFERENT_NOT_FOUND: 'errors.referentNotFound',
   NO_CASE_CONTENT: 'errors.noCaseContent',
+  EVENT_NOT_FOUND: 'errors.notFound',
+  APPOINTMENT_NOT_FOUND: 'errors.notFound',
+  NOT_THE_AUTHOR: 'errors.notTheAuthor',
+  OCCURRED_IN_FUTURE: 'errors.occurredInFuture',
+  PLACE_ONLY_FOR_ACCOMPANIMENT: 'errors.placeOnlyForAccompaniment',
+  ACCOMPANYING_NOT_A_WORKER: 'errors.accompanyingNotAWorker',
+  AGENDA_RANGE_INVALID: 'errors.agendaRangeInvalid',
   VERSION_CONFLICT: 'errors.versionConflict',
   EMAIL_TAKEN: 'errors.emailTaken',
   ROLE_NOT_ASSIGNABLE: 'errors.roleNotAssignable',

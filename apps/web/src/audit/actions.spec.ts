@@ -6,6 +6,17 @@ import { actionLabelKey, KNOWN_ACTION_CODES, objectTypeKey, outcomeLabel } from 
 // Every code the API writes today (libs/auth auth-event.entity.ts, the @Audited routes, the audit
 // controller) must have a name of its own, not a family's.
 const API_CODES = [
+  'journal.read',
+  'journal_event.created',
+  'journal_event.updated',
+  'journal_event.deleted',
+  'journal_event.versions.read',
+  'journal.deleted.read',
+  'appointments.read',
+  'appointment.created',
+  'appointment.updated',
+  'appointment.deleted',
+  'agenda.read',
   'auth.login.succeeded',
   'auth.login.failed',
   'auth.login.throttled',

@@ -40,6 +40,17 @@ export type ActionLabelKey =
   | 'auditActions.refusedRead'
   | 'auditActions.refusedWrite'
   | 'auditActions.refusedOther'
+  | 'auditActions.journalRead'
+  | 'auditActions.journalEventCreated'
+  | 'auditActions.journalEventUpdated'
+  | 'auditActions.journalEventDeleted'
+  | 'auditActions.journalEventVersionsRead'
+  | 'auditActions.journalDeletedRead'
+  | 'auditActions.appointmentsRead'
+  | 'auditActions.appointmentCreated'
+  | 'auditActions.appointmentUpdated'
+  | 'auditActions.appointmentDeleted'
+  | 'auditActions.agendaRead'
   | 'auditActions.otherAuth'
   | 'auditActions.otherUser'
   | 'auditActions.otherOrganisation'
@@ -86,6 +97,17 @@ const KEY_BY_CODE: Readonly<Record<string, ActionLabelKey>> = {
   'audit.searched': 'auditActions.auditSearched',
   'audit.exported': 'auditActions.auditExported',
   'audit.verified': 'auditActions.auditVerified',
+  'journal.read': 'auditActions.journalRead',
+  'journal_event.created': 'auditActions.journalEventCreated',
+  'journal_event.updated': 'auditActions.journalEventUpdated',
+  'journal_event.deleted': 'auditActions.journalEventDeleted',
+  'journal_event.versions.read': 'auditActions.journalEventVersionsRead',
+  'journal.deleted.read': 'auditActions.journalDeletedRead',
+  'appointments.read': 'auditActions.appointmentsRead',
+  'appointment.created': 'auditActions.appointmentCreated',
+  'appointment.updated': 'auditActions.appointmentUpdated',
+  'appointment.deleted': 'auditActions.appointmentDeleted',
+  'agenda.read': 'auditActions.agendaRead',
 };
 
 /** The codes offered as suggestions in the search form, in the table's order. */

@@ -2,8 +2,9 @@ import { Button, Menu, Text } from '@mantine/core';
 import type { Me } from '@app/contracts';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { IconChevronDown, IconLogout, IconShield, IconUser } from '../components/icons';
+import { IconChevronDown, IconInfoCircle, IconLogout, IconShield, IconUser } from '../components/icons';
 import { ACCOUNT_SECURITY_PATH } from '../pages/account/paths';
+import { HELP_PATH } from '../pages/help/HelpPage';
 
 /**
  * The signed-in user's menu in the header: who is signed in, account security, sign out. Rendered
@@ -41,6 +42,9 @@ export function AccountMenu({ me, onSignOut, signingOut }: { me: Me; onSignOut: 
         <Menu.Divider />
         <Menu.Item component={Link} to={ACCOUNT_SECURITY_PATH} leftSection={<IconShield size={16} />}>
           {t('account.security')}
+        </Menu.Item>
+        <Menu.Item component={Link} to={HELP_PATH} leftSection={<IconInfoCircle size={16} />}>
+          {t('account.help')}
         </Menu.Item>
         <Menu.Item onClick={onSignOut} leftSection={<IconLogout size={16} />}>
           {t('account.signOut')}

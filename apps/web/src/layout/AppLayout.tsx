@@ -11,6 +11,7 @@ import { endSession, useSession } from '../auth/session';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { currentEntryKey, navigationFor, type NavigationEntry } from '../navigation';
 import { AccountMenu } from './AccountMenu';
+import { isDoubleEscape, quickExit } from './quickExit';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 
@@ -61,6 +62,23 @@ export function AppLayout() {
   // Only a fully signed-in user has an account menu; the second step is not signed in yet.
   const me = session.data?.me?.stage === 'done' ? session.data.me : null;
   const entries = navigationFor(me?.roles ?? []);
+
+  // Quick exit: Escape twice within a second, from anywhere while signed in (dialogs included:
+  // the first press may close one, the second still leaves).
+  const lastEscape = useRef<number | null>(null);
+  const signedIn = me !== null;
+  useEffect(() => {
+    if (!signedIn) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      const now = Date.now();
+      if (isDoubleEscape(lastEscape.current, now)) quickExit();
+      else lastEscape.current = now;
+    };
+    // Capture: a dialog or menu stopping the event must not stop the exit.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [signedIn]);
 
   const navigate = useNavigate();
   // Forget the user's data first, then open the sign-in page, which says they are signed out
@@ -126,6 +144,11 @@ export function AppLayout() {
               </Anchor>
             </Group>
             <Group gap="xs" wrap="nowrap">
+              {me && (
+                <Button color="red" size="compact-sm" onClick={() => quickExit()} title={t('quickExit.hint')}>
+                  {t('quickExit.button')}
+                </Button>
+              )}
               <LanguageSwitch />
               {me && <NotificationBell />}
               {me ? (

@@ -42,6 +42,8 @@ import { formatDateTime } from '../../format/format';
 import { mayUse } from '../../navigation';
 import { PersonReminders } from '../reminders/PersonReminders';
 import { PathwayTab } from '../pathways/PathwayTab';
+import { Appointments } from '../casework/Appointments';
+import { QuickEntry, Timeline } from '../casework/Journal';
 import { BreakGlassDialog } from './BreakGlassDialog';
 import { checkDraft, draftOf, normalizeDraft, sameDraft, type FieldProblem, type FormDraft } from './person';
 import { MaskSwitch, PersonFields, PersonStatusLabel, useMaskedNames, type FieldsPart } from './shared';
@@ -303,6 +305,10 @@ function PersonView({
           <Text>
             {t('person.referent')} {referent}
           </Text>
+          <Text>
+            {t('people.columns.lastContact')} :{' '}
+            {file.lastContactAt ? formatDateTime(file.lastContactAt, i18n.language) : t('people.noContactYet')}
+          </Text>
           {file.minor && <StateLabel tone="warning">{t('person.minor')}</StateLabel>}
         </Group>
       </Stack>
@@ -318,8 +324,12 @@ function PersonView({
       )}
       {mayUse(roles, Permission.CaseloadAssign) && <ReferentPicker file={file} />}
 
-      <Tabs defaultValue="identity" keepMounted={false}>
+      {mayUse(roles, Permission.PersonWrite) && <QuickEntry personId={file.id} />}
+
+      <Tabs defaultValue="journal" keepMounted={false}>
         <Tabs.List>
+          <Tabs.Tab value="journal">{t('person.tabs.journal')}</Tabs.Tab>
+          <Tabs.Tab value="appointments">{t('person.tabs.appointments')}</Tabs.Tab>
           <Tabs.Tab value="identity">{t('person.tabs.identity')}</Tabs.Tab>
           <Tabs.Tab value="safeContact">{t('person.tabs.safeContact')}</Tabs.Tab>
           <Tabs.Tab value="attributes">{t('person.tabs.attributes')}</Tabs.Tab>
@@ -328,6 +338,12 @@ function PersonView({
           <Tabs.Tab value="reminders">{t('person.tabs.reminders')}</Tabs.Tab>
           {showAccessLog && <Tabs.Tab value="accessLog">{t('person.tabs.accessLog')}</Tabs.Tab>}
         </Tabs.List>
+        <Tabs.Panel value="journal" pt="md">
+          <Timeline personId={file.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="appointments">
+          <Appointments personId={file.id} />
+        </Tabs.Panel>
         <Tabs.Panel value="identity">{form(['identity'], true)}</Tabs.Panel>
         <Tabs.Panel value="safeContact">{form(['safeContact'])}</Tabs.Panel>
         <Tabs.Panel value="attributes">{form(['attributes'])}</Tabs.Panel>

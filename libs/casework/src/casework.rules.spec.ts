@@ -1,0 +1,91 @@
+import type { Attendee, Confidentiality, JournalEventType } from '@app/contracts';
+import { isContact, mayReadNote, nextLastContact, occursInFuture, validAgendaRange } from './casework.rules';
+
+describe('isContact', () => {
+  it.each<[JournalEventType, Attendee[], boolean]>([
+    ['interview', ['person'], true],
+    ['interview', ['partner'], false],
+    ['phone_call', ['person'], true],
+    ['phone_call', ['partner'], false],
+    ['accompaniment', ['person', 'interpreter'], true],
+    ['premises_visit', ['person'], true],
+    ['safety_incident', ['person'], true],
+    ['administrative_step', ['person'], false],
+    ['orientation', ['person'], false],
+    ['complaint_filed', ['person'], false],
+    ['other', ['person'], false],
+  ])('%s with %j: %s', (type, attendees, expected) => {
+    expect(isContact(type, attendees)).toBe(expected);
+  });
+});
+
+describe('nextLastContact', () => {
+  const now = new Date('2026-05-04T12:00:00Z');
+  const earlier = new Date('2026-05-01T10:00:00Z');
+  const later = new Date('2026-05-03T10:00:00Z');
+  it.each<[string, Date | null, Date, Date | null]>([
+    ['first contact', null, earlier, earlier],
+    ['a later contact moves it', earlier, later, later],
+    ['an older note leaves it', later, earlier, later],
+    ['a future instant never counts', earlier, new Date('2026-05-05T00:00:00Z'), earlier],
+    ['a future instant on an empty file', null, new Date('2026-05-05T00:00:00Z'), null],
+  ])('%s', (_label, current, occurred, expected) => {
+    expect(nextLastContact(current, occurred, now)).toEqual(expected);
+  });
+});
+
+describe('occursInFuture', () => {
+  const now = new Date('2026-05-04T12:00:00Z');
+  it.each<[number, boolean]>([
+    [-86_400_000, false],
+    [0, false],
+    [4 * 60_000, false],
+    [5 * 60_000, false],
+    [5 * 60_000 + 1, true],
+    [86_400_000, true],
+  ])('%i ms ahead: %s', (offset, expected) => {
+    expect(occursInFuture(new Date(now.getTime() + offset), now)).toBe(expected);
+  });
+});
+
+describe('mayReadNote', () => {
+  const author = 'author';
+  type Reader = { userId: string; isReferent: boolean; seesFile: boolean };
+  const teamMate: Reader = { userId: 'mate', isReferent: false, seesFile: true };
+  const referent: Reader = { userId: 'ref', isReferent: true, seesFile: true };
+  const coordinator: Reader = { userId: 'coord', isReferent: false, seesFile: true };
+  const outsider: Reader = { userId: 'out', isReferent: false, seesFile: false };
+  const self: Reader = { userId: author, isReferent: false, seesFile: true };
+  it.each<[Confidentiality, Reader, boolean]>([
+    ['team', teamMate, true],
+    ['team', referent, true],
+    ['team', coordinator, true],
+    ['team', outsider, false],
+    ['team', self, true],
+    ['referent', teamMate, false],
+    ['referent', coordinator, false],
+    ['referent', referent, true],
+    ['referent', self, true],
+    ['author', referent, false],
+    ['author', coordinator, false],
+    ['author', teamMate, false],
+    ['author', self, true],
+    ['author', { ...self, seesFile: false }, false],
+  ])('%s note read by %j: %s', (confidentiality, reader, expected) => {
+    expect(mayReadNote({ confidentiality, authorId: author }, reader)).toBe(expected);
+  });
+});
+
+describe('validAgendaRange', () => {
+  const from = new Date('2026-05-04T00:00:00Z');
+  it.each<[number, boolean]>([
+    [-1, false],
+    [0, false],
+    [86_400_000, true],
+    [7 * 86_400_000, true],
+    [62 * 86_400_000, true],
+    [62 * 86_400_000 + 1, false],
+  ])('%i ms: %s', (span, expected) => {
+    expect(validAgendaRange(from, new Date(from.getTime() + span))).toBe(expected);
+  });
+});
