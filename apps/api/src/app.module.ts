@@ -8,9 +8,16 @@ import { AuditController } from './audit/audit.controller';
 import { JobsController } from './jobs/jobs.controller';
 import { PeopleController } from './people/people.controller';
 import { PeopleService } from '@app/people';
+import { DOCUMENT_STORAGE, DocumentsService, FolderStorage } from '@app/documents';
+import { PartnersService } from '@app/partners';
+import { OutreachService } from '@app/outreach';
+import { DocumentsController } from './casework/documents.controller';
+import { PartnersController, ReferralsController } from './casework/partners.controller';
+import { OutreachController } from './casework/outreach.controller';
+import { TransactionRunner } from './http/transaction-runner';
 import { AuditInterceptor } from './http/audit.interceptor';
 import type { AuthSettings } from '@app/auth';
-import { PlatformModule, type PlatformOptions } from '@app/platform';
+import { AppConfig, PlatformModule, type PlatformOptions } from '@app/platform';
 import { AuthController, MeController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { Metrics, MetricsController } from './health/metrics';
@@ -50,6 +57,10 @@ export class AppModule {
         AuditController,
         JobsController,
         PeopleController,
+        DocumentsController,
+        PartnersController,
+        ReferralsController,
+        OutreachController,
       ],
       providers: [
         { provide: Metrics, useValue: metrics },
@@ -62,6 +73,16 @@ export class AppModule {
         { provide: APP_INTERCEPTOR, useClass: AuditInterceptor },
         AuditSealerLoop,
         PeopleService,
+        TransactionRunner,
+        // Encrypted document files live outside the database, in one folder (STORAGE_DIR).
+        {
+          provide: DOCUMENT_STORAGE,
+          useFactory: (config: AppConfig) => new FolderStorage(config.storageDir),
+          inject: [AppConfig],
+        },
+        DocumentsService,
+        PartnersService,
+        OutreachService,
       ],
     };
   }

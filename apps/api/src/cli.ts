@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { Role } from '@app/contracts';
 import { AuditVerifier } from '@app/audit';
+import { DOCUMENTS_ENCRYPTED_COLUMNS } from '@app/documents';
+import { PARTNERS_ENCRYPTED_COLUMNS } from '@app/partners';
 import { PEOPLE_ENCRYPTED_COLUMNS } from '@app/people';
 import {
   ConfigError,
@@ -209,14 +211,20 @@ async function run(argv: string[]): Promise<string> {
           const [association] = need(values, 'association');
           const associationId = await p.associationId(association);
           let last = '';
-          const result = await rotateDataKey(owner, runtime.keys, associationId, PEOPLE_ENCRYPTED_COLUMNS, {
-            batchSize: 500,
-            onProgress: (progress) => {
-              const line = `${progress.table}.${progress.column}: ${progress.done}/${progress.total}`;
-              if (line !== last) process.stdout.write(`${line}\n`);
-              last = line;
+          const result = await rotateDataKey(
+            owner,
+            runtime.keys,
+            associationId,
+            [...PEOPLE_ENCRYPTED_COLUMNS, ...DOCUMENTS_ENCRYPTED_COLUMNS, ...PARTNERS_ENCRYPTED_COLUMNS],
+            {
+              batchSize: 500,
+              onProgress: (progress) => {
+                const line = `${progress.table}.${progress.column}: ${progress.done}/${progress.total}`;
+                if (line !== last) process.stdout.write(`${line}\n`);
+                last = line;
+              },
             },
-          });
+          );
           return `Data key of "${association}" now at version ${result.version ?? '?'}: ${result.reencrypted} value(s) re-encrypted${result.resumed ? ' (resumed)' : ''}.`;
         }
         case 'users:reset-link': {

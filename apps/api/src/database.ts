@@ -1,6 +1,9 @@
 import { ACCESS_ENTITIES } from '@app/access';
 import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTH_ENTITIES } from '@app/auth';
+import { DOCUMENTS_ENTITIES } from '@app/documents';
+import { OUTREACH_ENTITIES } from '@app/outreach';
+import { PARTNERS_ENTITIES } from '@app/partners';
 import { PEOPLE_ENTITIES } from '@app/people';
 import { createDataSource, DataKey, OutboxJob } from '@app/platform';
 import { migrations } from '../../../migrations';
@@ -13,6 +16,9 @@ export const ENTITIES = [
   OutboxJob,
   DataKey,
   ...PEOPLE_ENTITIES,
+  ...DOCUMENTS_ENTITIES,
+  ...PARTNERS_ENTITIES,
+  ...OUTREACH_ENTITIES,
 ];
 
 export const MIGRATIONS = migrations;
