@@ -236,9 +236,9 @@ describe('compiled entry points', () => {
 
     it('seeds the demo data idempotently', async () => {
       const first = await cli(['seed:demo'], { DEMO_PASSWORD: 'a demo password for tests' });
-      expect(first.output).toMatch(/8 account\(s\) created, 10 file\(s\) created/);
+      expect(first.output).toMatch(/8 account\(s\) created, 10 file\(s\) created, 10 partner\(s\) and outreach/);
       const second = await cli(['seed:demo'], { DEMO_PASSWORD: 'a demo password for tests' });
-      expect(second.output).toMatch(/0 account\(s\) created, 0 file\(s\) created/);
+      expect(second.output).toMatch(/0 account\(s\) created, 0 file\(s\) created, 0 partner\(s\) and outreach/);
       // Key rotation on the demo files: every value re-encrypted under the new data key.
       const rotated = await cli(['keys:rotate-data-key', '--association', 'Association Démo'], { DEMO_PASSWORD: 'x' });
       expect(rotated).toEqual({
