@@ -22,6 +22,7 @@ const CASES = [
       'Échéances',
       'Commissions',
       'Rappels en retard',
+      'Partenaires',
       'Rapports',
       'Conservation',
       STATUS,
@@ -31,7 +32,7 @@ const CASES = [
   {
     who: 'adminA',
     home: /\/admin\/users$/,
-    entries: ['Utilisateurs', 'Équipes et sites', 'Paramètres', 'Tâches en échec', STATUS],
+    entries: ['Utilisateurs', 'Équipes et sites', 'Paramètres', 'Partenaires', 'Tâches en échec', STATUS],
     forbidden: '/audit',
   },
   {

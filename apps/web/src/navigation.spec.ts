@@ -17,8 +17,11 @@ describe('navigationFor', () => {
   const byRole: ReadonlyArray<[Role, NavigationKey[]]> = [
     ['social_worker', ['caseload', 'deadlines', 'agenda', 'reminders', 'outreach', 'status']],
     ['outreach_volunteer', ['outreach', 'status']],
-    ['coordinator', ['teamCaseload', 'deadlines', 'commissions', 'overdueReminders', 'reports', 'retention', 'status']],
-    ['admin', ['users', 'teamsAndSites', 'settings', 'failedJobs', 'status']],
+    [
+      'coordinator',
+      ['teamCaseload', 'deadlines', 'commissions', 'overdueReminders', 'partners', 'reports', 'retention', 'status'],
+    ],
+    ['admin', ['users', 'teamsAndSites', 'settings', 'partners', 'failedJobs', 'status']],
     ['dpo', ['audit', 'breakGlassReview', 'auditVerification', 'status']],
     ['funder', ['statistics', 'status']],
   ];
@@ -41,6 +44,7 @@ describe('navigationFor', () => {
       'teamCaseload',
       'commissions',
       'overdueReminders',
+      'partners',
       'reports',
       'retention',
       'status',

@@ -40,6 +40,8 @@ import { EmptyState, ListSkeleton, LoadError } from '../../components/ListStates
 import { StateLabel } from '../../components/StateLabel';
 import { formatDateTime } from '../../format/format';
 import { mayUse } from '../../navigation';
+import { DocumentsTab } from '../casework/DocumentsTab';
+import { ReferralsTab } from '../casework/ReferralsTab';
 import { BreakGlassDialog } from './BreakGlassDialog';
 import { checkDraft, draftOf, normalizeDraft, sameDraft, type FieldProblem, type FormDraft } from './person';
 import { MaskSwitch, PersonFields, PersonStatusLabel, useMaskedNames, type FieldsPart } from './shared';
@@ -321,12 +323,20 @@ function PersonView({
           <Tabs.Tab value="identity">{t('person.tabs.identity')}</Tabs.Tab>
           <Tabs.Tab value="safeContact">{t('person.tabs.safeContact')}</Tabs.Tab>
           <Tabs.Tab value="attributes">{t('person.tabs.attributes')}</Tabs.Tab>
+          <Tabs.Tab value="documents">{t('person.tabs.documents')}</Tabs.Tab>
+          <Tabs.Tab value="referrals">{t('person.tabs.referrals')}</Tabs.Tab>
           <Tabs.Tab value="consents">{t('person.tabs.consents')}</Tabs.Tab>
           {showAccessLog && <Tabs.Tab value="accessLog">{t('person.tabs.accessLog')}</Tabs.Tab>}
         </Tabs.List>
         <Tabs.Panel value="identity">{form(['identity'], true)}</Tabs.Panel>
         <Tabs.Panel value="safeContact">{form(['safeContact'])}</Tabs.Panel>
         <Tabs.Panel value="attributes">{form(['attributes'])}</Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <DocumentsTab personId={file.id} canWrite={mayUse(roles, Permission.PersonWrite)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="referrals">
+          <ReferralsTab personId={file.id} canWrite={mayUse(roles, Permission.PersonWrite)} />
+        </Tabs.Panel>
         <Tabs.Panel value="consents">
           <Consents personId={file.id} />
         </Tabs.Panel>
