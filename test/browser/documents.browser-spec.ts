@@ -59,11 +59,9 @@ describe('documents, referrals and outreach in the browser', () => {
     const preview = page.getByRole('region', { name: 'Aperçu : titre-de-sejour.png' });
     const image = preview.getByRole('img');
     await image.waitFor();
+    // The image really decoded (the preview is the decrypted file, not a broken icon).
     await page.waitForFunction(
-      () => {
-        const img = document.querySelector('img[alt^="Aperçu du document"]') as HTMLImageElement | null;
-        return Boolean(img?.complete && img.naturalWidth > 0);
-      },
+      '(() => { const img = document.querySelector(\'img[alt^="Aperçu du document"]\'); return Boolean(img && img.complete && img.naturalWidth > 0); })()',
       undefined,
       { timeout: 10_000 },
     );

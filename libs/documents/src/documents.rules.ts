@@ -90,9 +90,9 @@ export function expiryDeadlines(
 /** A name safe for a Content-Disposition header: no path, no control or quote characters. */
 export function safeDownloadName(name: string, fallback: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base
-    .replace(/[\u0000-\u001f\u007f"]/g, '')
+  const cleaned = [...base]
+    .filter((c) => c.charCodeAt(0) >= 0x20 && c.charCodeAt(0) !== 0x7f && c !== '"')
+    .join('')
     .trim()
     .slice(0, 150);
   return cleaned && cleaned !== '.' && cleaned !== '..' ? cleaned : fallback;
