@@ -20,6 +20,7 @@ import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { caseworkKeys, fetchPartners } from '../../api/casework';
 import { isApiError } from '../../api/client';
 import { isVersionConflict } from '../../api/errors';
 import {
@@ -445,8 +446,21 @@ function Consents({ personId }: { personId: string }) {
   });
   const [purpose, setPurpose] = useState<ConsentPurpose>('processing_notice');
   const [given, setGiven] = useState('given');
+  // A consent to share with a named partner names it (from the directory).
+  const partners = useQuery({
+    queryKey: caseworkKeys.partners(true),
+    queryFn: ({ signal }) => fetchPartners(true, signal),
+  });
+  const [partnerId, setPartnerId] = useState('');
+  const namedPartner = partnerId || partners.data?.find((p) => p.active)?.id || '';
+  const partnerName = (id: string | null) => partners.data?.find((p) => p.id === id)?.name ?? '';
   const record = useMutation({
-    mutationFn: () => recordConsent(personId, { purpose, given: given === 'given' }),
+    mutationFn: () =>
+      recordConsent(personId, {
+        purpose,
+        given: given === 'given',
+        ...(purpose === 'share_partner' ? { partnerId: namedPartner } : {}),
+      }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: peopleKeys.consents(personId) }),
   });
   return (
@@ -471,6 +485,19 @@ function Consents({ personId }: { personId: string }) {
                 record.reset();
               }}
             />
+            {purpose === 'share_partner' && (
+              <NativeSelect
+                label={t('consents.partner')}
+                value={namedPartner}
+                data={(partners.data ?? [])
+                  .filter((p) => p.active)
+                  .map((p) => ({ value: p.id, label: `${p.name} — ${t(`partners.kinds.${p.kind}`)}` }))}
+                onChange={(event) => {
+                  setPartnerId(event.currentTarget.value);
+                  record.reset();
+                }}
+              />
+            )}
             <Radio.Group label={t('consents.decision')} value={given} onChange={setGiven}>
               <Group gap="md" mt={4}>
                 <Radio value="given" label={t('consents.given')} />
@@ -503,7 +530,10 @@ function Consents({ personId }: { personId: string }) {
           <Table.Tbody>
             {consents.data.map((consent) => (
               <Table.Tr key={consent.id}>
-                <Table.Td>{t(`consents.purposes.${consent.purpose}`)}</Table.Td>
+                <Table.Td>
+                  {t(`consents.purposes.${consent.purpose}`)}
+                  {consent.partnerId ? ` — ${partnerName(consent.partnerId)}` : ''}
+                </Table.Td>
                 <Table.Td>
                   <StateLabel tone={consent.given ? 'positive' : 'negative'}>
                     {t(consent.given ? 'consents.given' : 'consents.withdrawn')}
