@@ -77,11 +77,18 @@ describe('documents, referrals and outreach in the browser', () => {
     await page.getByLabel('Expire le').fill('');
     await page.getByRole('button', { name: 'Enregistrer le document' }).click();
     await table.getByText('decision.pdf').waitFor();
+    const shown = page.waitForResponse((r) => r.url().includes('disposition=inline') && r.status() === 200);
     await table
       .getByRole('row', { name: /decision\.pdf/ })
       .getByRole('button', { name: 'Aperçu' })
       .click();
-    await page.locator('iframe[title="Aperçu : decision.pdf"]').waitFor();
+    const frame = page.locator('iframe[src*="disposition=inline"]');
+    await frame.waitFor();
+    expect(await frame.getAttribute('title')).toMatch(/decision\.pdf$/);
+    // The frame loaded the decrypted PDF itself, inline and from this origin only.
+    const response = await shown;
+    expect(response.headers()['content-type']).toBe('application/pdf');
+    expect(response.headers()['content-disposition']).toMatch(/^inline;/);
 
     const stored = await h().api<DocumentView[]>('workerA1', 'GET', `/api/persons/${world.personA1}/documents`);
     expect(stored.map((d) => d.fileName).sort()).toEqual(['decision.pdf', 'titre-de-sejour.png']);

@@ -229,6 +229,54 @@ describe('documents', () => {
     expect(download.body).not.toContain('%PDF');
   });
 
+  it('refuses chunks reordered, dropped from the end, or moved from another document', async () => {
+    const big = Buffer.concat([pdfWith('chunks'), Buffer.alloc(200_000, 9)]);
+    const send = async () =>
+      (
+        await upload('workerA1', w.personA1, {
+          fields: { kind: 'other' },
+          file: { filename: 'chunks.pdf', contentType: 'application/pdf', data: big },
+        })
+      ).json<DocumentView>().id;
+    const pathOf = async (id: string) => {
+      const [{ storage_key }] = await sql<{ storage_key: string }>(
+        t.db.superuserUrl,
+        'SELECT storage_key FROM document WHERE id = $1',
+        [id],
+      );
+      return join(t.storageDir, storage_key.slice(0, 2), `${storage_key}.bin`);
+    };
+    /** The framed chunks of a stored file: 4-byte length, then the sealed chunk. */
+    const frames = (blob: Buffer) => {
+      const out: Buffer[] = [];
+      for (let at = 0; at < blob.length;) {
+        const length = blob.readUInt32BE(at);
+        out.push(blob.subarray(at, at + 4 + length));
+        at += 4 + length;
+      }
+      return out;
+    };
+    const [a, b] = [await send(), await send()];
+    const chunksA = frames(readFileSync(await pathOf(a)));
+    const chunksB = frames(readFileSync(await pathOf(b)));
+    expect(chunksA.length).toBeGreaterThanOrEqual(4);
+    const variants = [
+      Buffer.concat([chunksA[1], chunksA[0], ...chunksA.slice(2)]), // reordered
+      Buffer.concat(chunksA.slice(0, -1)), // last chunk dropped
+      Buffer.concat([chunksB[0], ...chunksA.slice(1)]), // a chunk of another document
+      Buffer.concat([...chunksA, chunksA[chunksA.length - 1]]), // a chunk appended
+    ];
+    const path = await pathOf(a);
+    for (const variant of variants) {
+      writeFileSync(path, variant);
+      const download = await get('workerA1', `/api/persons/${w.personA1}/documents/${a}/content`);
+      expect(download.statusCode).toBeGreaterThanOrEqual(500);
+      expect(download.body).not.toContain('%PDF');
+    }
+    const intact = await get('workerA1', `/api/persons/${w.personA1}/documents/${b}/content`);
+    expect(intact.rawPayload.equals(big)).toBe(true);
+  });
+
   it('deletes softly: gone from the file, kept in the database, and listed in the audit trail for the DPO', async () => {
     const res = await upload('workerA1', w.personA1, {
       fields: { kind: 'sworn_statement' },
