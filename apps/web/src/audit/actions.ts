@@ -37,6 +37,16 @@ export type ActionLabelKey =
   | 'auditActions.auditSearched'
   | 'auditActions.auditExported'
   | 'auditActions.auditVerified'
+  | 'auditActions.documentListed'
+  | 'auditActions.documentUploaded'
+  | 'auditActions.documentDownloaded'
+  | 'auditActions.documentDeleted'
+  | 'auditActions.referralListed'
+  | 'auditActions.referralCreated'
+  | 'auditActions.referralUpdated'
+  | 'auditActions.partnerCreated'
+  | 'auditActions.partnerUpdated'
+  | 'auditActions.outreachCreated'
   | 'auditActions.refusedRead'
   | 'auditActions.refusedWrite'
   | 'auditActions.refusedOther'
@@ -86,6 +96,16 @@ const KEY_BY_CODE: Readonly<Record<string, ActionLabelKey>> = {
   'audit.searched': 'auditActions.auditSearched',
   'audit.exported': 'auditActions.auditExported',
   'audit.verified': 'auditActions.auditVerified',
+  'document.listed': 'auditActions.documentListed',
+  'document.uploaded': 'auditActions.documentUploaded',
+  'document.downloaded': 'auditActions.documentDownloaded',
+  'document.deleted': 'auditActions.documentDeleted',
+  'referral.listed': 'auditActions.referralListed',
+  'referral.created': 'auditActions.referralCreated',
+  'referral.updated': 'auditActions.referralUpdated',
+  'partner.created': 'auditActions.partnerCreated',
+  'partner.updated': 'auditActions.partnerUpdated',
+  'outreach.created': 'auditActions.outreachCreated',
 };
 
 /** The codes offered as suggestions in the search form, in the table's order. */
