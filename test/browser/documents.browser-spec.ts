@@ -90,6 +90,21 @@ describe('documents, referrals and outreach in the browser', () => {
     expect(response.headers()['content-type']).toBe('application/pdf');
     expect(response.headers()['content-disposition']).toMatch(/^inline;/);
 
+    // The expiry typed wrong is corrected: the label follows.
+    await table
+      .getByRole('row', { name: /titre-de-sejour\.png/ })
+      .getByRole('button', { name: 'Modifier' })
+      .click();
+    const edit = page.getByRole('region', { name: /^Modifier.*titre-de-sejour\.png$/ });
+    await edit.getByLabel('Expire le').fill('2031-12-31');
+    await edit.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await edit.waitFor({ state: 'detached' });
+    await table
+      .getByRole('row', { name: /titre-de-sejour\.png/ })
+      .getByText('Valide')
+      .waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
     const stored = await h().api<DocumentView[]>('workerA1', 'GET', `/api/persons/${world.personA1}/documents`);
     expect(stored.map((d) => d.fileName).sort()).toEqual(['decision.pdf', 'titre-de-sejour.png']);
   });

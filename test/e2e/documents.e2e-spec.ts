@@ -322,6 +322,23 @@ describe('documents', () => {
       file: { filename: 'x.pdf', contentType: 'application/pdf', data: pdfWith('x') },
     });
     expect(inverted.statusCode).toBe(400);
+    // A wrong expiry is corrected with the version read; a stale version answers 409.
+    const doc = expired.json<DocumentView>();
+    const patch = (body: object) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/persons/${w.personA1}/documents/${doc.id}`,
+        headers: { ...w.sessions.workerA1!.headers, 'content-type': 'application/json' },
+        payload: body,
+      });
+    expect((await patch({ expiresOn: '2020-01-01', issuedOn: '2021-01-01', version: doc.version })).statusCode).toBe(
+      400,
+    );
+    const fixed = await patch({ expiresOn: '2027-05-03', version: doc.version });
+    expect(fixed.statusCode).toBe(200);
+    expect(fixed.json<DocumentView>()).toMatchObject({ expiresOn: '2027-05-03', expiry: 'valid' });
+    expect((await patch({ expiresOn: '2026-05-03', version: doc.version })).statusCode).toBe(409);
+    await patch({ expiresOn: '2026-05-03', version: doc.version + 1 });
     const list = (await get('workerA1', `/api/persons/${w.personA1}/documents`)).json<DocumentView[]>();
     const byId = new Map(list.map((d) => [d.id, d]));
     expect(byId.get(expiring.json<DocumentView>().id)?.expiry).toBe('soon');

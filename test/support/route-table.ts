@@ -454,6 +454,20 @@ export const ROUTES: RouteCase[] = [
     personData: true,
   },
   {
+    method: 'PATCH',
+    path: '/api/persons/:id/documents/:documentId',
+    expect: allowInScope(CASELOAD),
+    params: (w, t) => documentOn(w, t, 'A1'),
+    foreign: (w, t) => documentOn(w, t, 'A2'),
+    foreignAssociation: (w, t) => documentOn(w, t, 'B'),
+    body: async (_w, t, _p, params) => ({
+      expiresOn: '2027-03-31',
+      version: await versionOf(t, 'document', params.documentId),
+    }),
+    writes: ['version', 'kind', 'issuedOn', 'expiresOn'],
+    personData: true,
+  },
+  {
     method: 'DELETE',
     path: '/api/persons/:id/documents/:documentId',
     expect: allowInScope(CASELOAD, 204),

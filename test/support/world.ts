@@ -168,7 +168,7 @@ export async function versionOfUser(t: TestApp, id: string): Promise<number> {
 /** The current version of a row, read as the owner (row-level security would hide it otherwise). */
 export async function versionOf(
   t: TestApp,
-  table: 'site' | 'team' | 'association' | 'person' | 'partner' | 'referral',
+  table: 'site' | 'team' | 'association' | 'person' | 'partner' | 'referral' | 'document',
   id: string,
 ): Promise<number> {
   const { Client } = await import('pg');

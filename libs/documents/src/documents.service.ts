@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
 import type { DocumentKind, DocumentMediaType, DocumentView } from '@app/contracts';
 import { PeopleService } from '@app/people';
-import { FieldCipher, type RequestContext } from '@app/platform';
+import { FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { IsNull } from 'typeorm';
 import { PersonDocument } from './document.entity';
@@ -18,6 +18,13 @@ export interface NewDocument {
   fileName: string;
   mediaType: DocumentMediaType;
   bytes: Buffer;
+}
+
+export interface DocumentChange {
+  version: number;
+  kind?: DocumentKind;
+  issuedOn?: string | null;
+  expiresOn?: string | null;
 }
 
 export interface DocumentContent {
@@ -166,6 +173,34 @@ export class DocumentsService {
       fileName: safeDownloadName(fileName, `document-${row.id.slice(0, 8)}`),
       previewable: previewable(row.mediaType),
     };
+  }
+
+  /** Kind and dates (an expiry typed wrong would send the reminders to the wrong day). */
+  async describe(
+    ctx: RequestContext,
+    personId: string,
+    documentId: string,
+    change: DocumentChange,
+  ): Promise<DocumentView> {
+    const { person, row } = await this.live(ctx, personId, documentId);
+    const issuedOn = change.issuedOn !== undefined ? change.issuedOn : row.issuedOn;
+    const expiresOn = change.expiresOn !== undefined ? change.expiresOn : row.expiresOn;
+    if (issuedOn && expiresOn && expiresOn < issuedOn) {
+      throw documentsError(DocumentsErrorCode.DatesInconsistent, [{ field: 'expiresOn', code: 'beforeIssuedOn' }]);
+    }
+    const fields: Partial<PersonDocument> = {};
+    if (change.kind !== undefined) fields.kind = change.kind;
+    if (change.issuedOn !== undefined) fields.issuedOn = change.issuedOn;
+    if (change.expiresOn !== undefined) fields.expiresOn = change.expiresOn;
+    await updateVersioned(ctx.manager, PersonDocument, row.id, change.version, fields);
+    await this.audit.record(ctx, {
+      action: 'document.updated',
+      objectType: 'person',
+      objectId: person.id,
+      siteId: person.siteId,
+      detail: row.id,
+    });
+    return this.view(ctx, await ctx.repo(PersonDocument).findOneByOrFail({ id: row.id }));
   }
 
   /** Soft delete: hidden from the file, kept (and its deletion in the audit trail) for the DPO. */

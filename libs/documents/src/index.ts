@@ -9,7 +9,13 @@ export {
   safeDownloadName,
   type ExpiryDeadline,
 } from './documents.rules';
-export { DocumentsService, EXPIRY_LEAD_DAYS, type DocumentContent, type NewDocument } from './documents.service';
+export {
+  DocumentsService,
+  EXPIRY_LEAD_DAYS,
+  type DocumentChange,
+  type DocumentContent,
+  type NewDocument,
+} from './documents.service';
 export { sniffMediaType } from './sniff';
 export { DOCUMENT_STORAGE, FolderStorage, newStorageKey, type DocumentStorage } from './storage';
 

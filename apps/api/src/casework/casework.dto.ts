@@ -61,6 +61,33 @@ export class UploadDocumentFields {
   expiresOn?: string;
 }
 
+export class UpdateDocumentDto {
+  @ApiProperty({ minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(2_147_483_647)
+  version!: number;
+
+  @ApiPropertyOptional({ enum: DOCUMENT_KINDS })
+  @IsOptional()
+  @IsIn(DOCUMENT_KINDS)
+  kind?: DocumentKind;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsDateString({ strict: true })
+  @Matches(DATE)
+  issuedOn?: string | null;
+
+  @ApiPropertyOptional({ type: String, format: 'date', nullable: true })
+  @IsOptional()
+  @ValidateIf((_o, v) => v !== null)
+  @IsDateString({ strict: true })
+  @Matches(DATE)
+  expiresOn?: string | null;
+}
+
 export class ContentQuery {
   @ApiPropertyOptional({ enum: ['inline', 'attachment'], default: 'attachment' })
   @IsOptional()

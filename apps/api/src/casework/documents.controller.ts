@@ -1,4 +1,17 @@
-import { Controller, Delete, Get, HttpCode, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBody, ApiConsumes, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { DOCUMENT_KINDS, Permission, type DocumentView } from '@app/contracts';
 import { documentsError, DocumentsErrorCode, DocumentsService, sniffMediaType } from '@app/documents';
@@ -9,7 +22,7 @@ import { NoTransaction, RequirePermission } from '../http/public.decorator';
 import { TransactionRunner } from '../http/transaction-runner';
 import { Ctx, type EnvolRequest } from '../http/transaction.interceptor';
 import { validationPipe } from '../http/validation';
-import { ContentQuery, UploadDocumentFields } from './casework.dto';
+import { ContentQuery, UpdateDocumentDto, UploadDocumentFields } from './casework.dto';
 
 const FIELD_NAMES = new Set(['kind', 'issuedOn', 'expiresOn']);
 
@@ -133,6 +146,17 @@ export class DocumentsController {
       void reply.header('x-frame-options', 'SAMEORIGIN');
     }
     return new StreamableFile(content.bytes, { length: content.bytes.length });
+  }
+
+  @Patch(':documentId')
+  @RequirePermission(Permission.PersonWrite)
+  describe(
+    @Ctx() ctx: RequestContext,
+    @Param('id', IdParam) id: string,
+    @Param('documentId', IdParam) documentId: string,
+    @Body() body: UpdateDocumentDto,
+  ): Promise<DocumentView> {
+    return this.documents.describe(ctx, id, documentId, body);
   }
 
   @Delete(':documentId')

@@ -45,6 +45,14 @@ export function documentContentUrl(personId: string, documentId: string, inline 
   return `${personPath(personId)}/documents/${encodeURIComponent(documentId)}/content${inline ? '?disposition=inline' : ''}`;
 }
 
+export function updateDocument(
+  personId: string,
+  documentId: string,
+  change: { kind?: DocumentKind; issuedOn?: string | null; expiresOn?: string | null; version: number },
+): Promise<DocumentView> {
+  return apiRequest('PATCH', `${personPath(personId)}/documents/${encodeURIComponent(documentId)}`, { body: change });
+}
+
 export function deleteDocument(personId: string, documentId: string): Promise<void> {
   return apiRequest('DELETE', `${personPath(personId)}/documents/${encodeURIComponent(documentId)}`);
 }

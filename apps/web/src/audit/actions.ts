@@ -41,6 +41,7 @@ export type ActionLabelKey =
   | 'auditActions.documentUploaded'
   | 'auditActions.documentDownloaded'
   | 'auditActions.documentDeleted'
+  | 'auditActions.documentUpdated'
   | 'auditActions.referralListed'
   | 'auditActions.referralCreated'
   | 'auditActions.referralUpdated'
@@ -100,6 +101,7 @@ const KEY_BY_CODE: Readonly<Record<string, ActionLabelKey>> = {
   'document.uploaded': 'auditActions.documentUploaded',
   'document.downloaded': 'auditActions.documentDownloaded',
   'document.deleted': 'auditActions.documentDeleted',
+  'document.updated': 'auditActions.documentUpdated',
   'referral.listed': 'auditActions.referralListed',
   'referral.created': 'auditActions.referralCreated',
   'referral.updated': 'auditActions.referralUpdated',

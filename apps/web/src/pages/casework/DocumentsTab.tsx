@@ -3,7 +3,14 @@ import { DOCUMENT_KINDS, type DocumentKind, type DocumentView } from '@app/contr
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseworkKeys, deleteDocument, documentContentUrl, fetchDocuments, uploadDocument } from '../../api/casework';
+import {
+  caseworkKeys,
+  deleteDocument,
+  documentContentUrl,
+  fetchDocuments,
+  updateDocument,
+  uploadDocument,
+} from '../../api/casework';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert, SuccessNotice } from '../../components/ErrorAlert';
 import { EmptyState, ListSkeleton, LoadError } from '../../components/ListStates';
@@ -30,6 +37,7 @@ export function DocumentsTab({ personId, canWrite }: { personId: string; canWrit
   });
   const [preview, setPreview] = useState<DocumentView | null>(null);
   const [deleting, setDeleting] = useState<DocumentView | null>(null);
+  const [editing, setEditing] = useState<DocumentView | null>(null);
   const queryClient = useQueryClient();
   const remove = useMutation({
     mutationFn: (doc: DocumentView) => deleteDocument(personId, doc.id),
@@ -101,6 +109,11 @@ export function DocumentsTab({ personId, canWrite }: { personId: string; canWrit
                       {t('documents.download')}
                     </Button>
                     {canWrite && (
+                      <Button size="xs" variant="default" onClick={() => setEditing(doc)}>
+                        {t('documents.edit')}
+                      </Button>
+                    )}
+                    {canWrite && (
                       <Button size="xs" variant="default" onClick={() => setDeleting(doc)}>
                         {t('documents.delete')}
                       </Button>
@@ -111,6 +124,9 @@ export function DocumentsTab({ personId, canWrite }: { personId: string; canWrit
             ))}
           </Table.Tbody>
         </Table>
+      )}
+      {editing && (
+        <EditDocument key={editing.id} personId={personId} document={editing} onDone={() => setEditing(null)} />
       )}
       {preview && <Preview personId={personId} document={preview} onClose={() => setPreview(null)} />}
       <ConfirmDialog
@@ -129,6 +145,80 @@ export function DocumentsTab({ personId, canWrite }: { personId: string; canWrit
         <Text>{t('documents.deleteBody')}</Text>
       </ConfirmDialog>
     </Stack>
+  );
+}
+
+function EditDocument({
+  personId,
+  document,
+  onDone,
+}: {
+  personId: string;
+  document: DocumentView;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [kind, setKind] = useState<DocumentKind>(document.kind);
+  const [issuedOn, setIssuedOn] = useState(document.issuedOn ?? '');
+  const [expiresOn, setExpiresOn] = useState(document.expiresOn ?? '');
+  const save = useMutation({
+    mutationFn: () =>
+      updateDocument(personId, document.id, {
+        kind,
+        issuedOn: issuedOn || null,
+        expiresOn: expiresOn || null,
+        version: document.version,
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: caseworkKeys.documents(personId) });
+      onDone();
+    },
+  });
+  return (
+    <Paper withBorder p="md" role="region" aria-label={t('documents.editOf', { name: document.fileName })}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          <Title order={2} size="h4">
+            {t('documents.editOf', { name: document.fileName })}
+          </Title>
+          <Group gap="md" align="flex-end" wrap="wrap">
+            <NativeSelect
+              label={t('documents.kind')}
+              value={kind}
+              data={DOCUMENT_KINDS.map((value) => ({ value, label: t(`documents.kinds.${value}`) }))}
+              onChange={(event) => setKind(event.currentTarget.value as DocumentKind)}
+            />
+            <TextInput
+              type="date"
+              label={t('documents.issuedOn')}
+              value={issuedOn}
+              onChange={(event) => setIssuedOn(event.currentTarget.value)}
+            />
+            <TextInput
+              type="date"
+              label={t('documents.expiresOn')}
+              value={expiresOn}
+              onChange={(event) => setExpiresOn(event.currentTarget.value)}
+            />
+          </Group>
+          {save.isError && <ErrorAlert error={save.error} />}
+          <Group gap="sm">
+            <Button type="submit" loading={save.isPending}>
+              {t('documents.save')}
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
   );
 }
 
