@@ -10,8 +10,8 @@ import { CreateDataKey1795817510806 } from './1795817510806-create-data-key';
 import { RlsDataKey1795817511000 } from './1795817511000-rls-data-key';
 import { CreatePeopleTables1795818029466 } from './1795818029466-create-people-tables';
 import { RlsPeopleTables1795818035000 } from './1795818035000-rls-people-tables';
-import { CreateCaseworkTables1795823591011 } from './1795823591011-create-casework-tables';
-import { RlsCaseworkTables1795823600000 } from './1795823600000-rls-casework-tables';
+import { CreateDocumentTables1795823591011 } from './1795823591011-create-document-tables';
+import { RlsDocumentTables1795823600000 } from './1795823600000-rls-document-tables';
 
 /**
  * Every migration, in order. TypeORM loads classes from this list rather than a file glob, so the
@@ -30,6 +30,6 @@ export const migrations = [
   RlsDataKey1795817511000,
   CreatePeopleTables1795818029466,
   RlsPeopleTables1795818035000,
-  CreateCaseworkTables1795823591011,
-  RlsCaseworkTables1795823600000,
+  CreateDocumentTables1795823591011,
+  RlsDocumentTables1795823600000,
 ];

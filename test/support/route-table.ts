@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { actorFor, createDocument, createPartner, createReferral, recordConsent } from './casework';
+import { actorFor, createDocument, createPartner, createReferral, recordConsent } from './documents';
 import { pdfWith, type MultipartBody } from './multipart';
 import { createPerson, personInput } from './persons';
 import type { TestApp } from './test-app';

@@ -21,7 +21,7 @@ import { ownerDataSource } from './database';
 import { resetLinkMail } from './mail/reset-link.mail';
 import { migrate } from './migrate';
 import { describeError, Provisioning, ProvisioningError } from './provisioning';
-import { demoPassword, seedDemo, seedDemoCasework, seedDemoPeople } from './seed/demo';
+import { demoPassword, seedDemo, seedDemoPartners, seedDemoPeople } from './seed/demo';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
 Without DATABASE_OWNER_URL, the embedded database of \`npm start\` is used.
@@ -157,8 +157,8 @@ async function run(argv: string[]): Promise<string> {
             config.baseUrl,
           );
           const files = await seedDemoPeople(owner, runtime.keys, new Date());
-          const casework = await seedDemoCasework(owner, runtime.keys, new Date());
-          return `Demo data: ${created} account(s) created, ${files} file(s) created, ${casework} partner(s) and outreach session(s) created.`;
+          const partners = await seedDemoPartners(owner, runtime.keys, new Date());
+          return `Demo data: ${created} account(s) created, ${files} file(s) created, ${partners} partner(s) and outreach session(s) created.`;
         }
         case 'associations:create': {
           const [name] = need(values, 'name');

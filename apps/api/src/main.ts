@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { createApp } from './app.factory';
 import { ENTITIES, ownerDataSource } from './database';
 import { migrate } from './migrate';
-import { DEMO_ACCOUNTS, demoPassword, seedDemo, seedDemoCasework, seedDemoPeople } from './seed/demo';
+import { DEMO_ACCOUNTS, demoPassword, seedDemo, seedDemoPartners, seedDemoPeople } from './seed/demo';
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     try {
       demo = { password, created: await seedDemo(owner, runtime.keys, password, config.baseUrl) };
       await seedDemoPeople(owner, runtime.keys, new Date());
-      await seedDemoCasework(owner, runtime.keys, new Date());
+      await seedDemoPartners(owner, runtime.keys, new Date());
     } finally {
       await owner.destroy();
     }

@@ -32,8 +32,8 @@ import { CaseloadPage } from './pages/people/CaseloadPage';
 import { CreatePersonPage } from './pages/people/CreatePersonPage';
 import { PERSON_PATH_PATTERN, PERSONS_NEW_PATH } from './pages/people/person';
 import { PersonPage } from './pages/people/PersonPage';
-import { OutreachPage } from './pages/casework/OutreachPage';
-import { PartnersPage } from './pages/casework/PartnersPage';
+import { OutreachPage } from './pages/documents/OutreachPage';
+import { PartnersPage } from './pages/documents/PartnersPage';
 
 // The screens built so far; every other entry routes to an honest placeholder until it is.
 const SCREENS: Partial<Record<NavigationKey, ReactNode>> = {

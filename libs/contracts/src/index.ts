@@ -3,4 +3,4 @@ export * from './auth';
 export * from './people';
 export * from './permissions';
 export * from './roles';
-export * from './casework';
+export * from './documents';

@@ -328,7 +328,7 @@ const DEMO_PARTNERS: { kind: PartnerKind; name: string; phone?: string; email?: 
  * The demo partners and two outreach sessions, once each: created while the demo association has
  * none. Sessions are dated relative to `now` (last week and yesterday).
  */
-export async function seedDemoCasework(owner: DataSource, keys: Keys, now: Date): Promise<number> {
+export async function seedDemoPartners(owner: DataSource, keys: Keys, now: Date): Promise<number> {
   const audit = new AuditService(keys, owner);
   const people = new PeopleService(
     new FieldCipher(keys),

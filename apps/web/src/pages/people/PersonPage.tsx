@@ -20,7 +20,7 @@ import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
-import { caseworkKeys, fetchPartners } from '../../api/casework';
+import { documentKeys, fetchPartners } from '../../api/documents';
 import { isApiError } from '../../api/client';
 import { isVersionConflict } from '../../api/errors';
 import {
@@ -41,8 +41,8 @@ import { EmptyState, ListSkeleton, LoadError } from '../../components/ListStates
 import { StateLabel } from '../../components/StateLabel';
 import { formatDateTime } from '../../format/format';
 import { mayUse } from '../../navigation';
-import { DocumentsTab } from '../casework/DocumentsTab';
-import { ReferralsTab } from '../casework/ReferralsTab';
+import { DocumentsTab } from '../documents/DocumentsTab';
+import { ReferralsTab } from '../documents/ReferralsTab';
 import { BreakGlassDialog } from './BreakGlassDialog';
 import { checkDraft, draftOf, normalizeDraft, sameDraft, type FieldProblem, type FormDraft } from './person';
 import { MaskSwitch, PersonFields, PersonStatusLabel, useMaskedNames, type FieldsPart } from './shared';
@@ -448,7 +448,7 @@ function Consents({ personId }: { personId: string }) {
   const [given, setGiven] = useState('given');
   // A consent to share with a named partner names it (from the directory).
   const partners = useQuery({
-    queryKey: caseworkKeys.partners(true),
+    queryKey: documentKeys.partners(true),
     queryFn: ({ signal }) => fetchPartners(true, signal),
   });
   const [partnerId, setPartnerId] = useState('');

@@ -5,7 +5,7 @@ import { OutreachService } from '@app/outreach';
 import type { RequestContext } from '@app/platform';
 import { RequirePermission } from '../http/public.decorator';
 import { Ctx } from '../http/transaction.interceptor';
-import { CreateOutreachSessionDto, OutreachListQuery } from './casework.dto';
+import { CreateOutreachSessionDto, OutreachListQuery } from './documents.dto';
 
 /** Outreach sessions (maraudes): anonymous tallies; the outreach volunteer's whole access. */
 @ApiTags('outreach')

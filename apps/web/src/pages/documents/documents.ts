@@ -1,4 +1,4 @@
-// Pure helpers of the casework screens (documents, referrals, outreach), unit-tested.
+// Pure helpers of the document, referral and outreach screens (documents, referrals, outreach), unit-tested.
 import type { DocumentView, ExpiryState, OutreachTallies } from '@app/contracts';
 import type { Tone } from '../../components/StateLabel';
 

@@ -1,6 +1,6 @@
-import { expiryTone, formatBytes, previewKind, tallyProblems, uploadProblems, parisToday } from './casework';
+import { expiryTone, formatBytes, previewKind, tallyProblems, uploadProblems, parisToday } from './documents';
 
-describe('casework helpers', () => {
+describe('document, referral and outreach helpers', () => {
   it.each([
     ['expired', 'negative'],
     ['soon', 'warning'],

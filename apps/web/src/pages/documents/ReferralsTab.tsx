@@ -25,27 +25,27 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  caseworkKeys,
+  documentKeys,
   createReferral,
   fetchPartners,
   fetchReferrals,
   missingConsents,
   updateReferral,
-} from '../../api/casework';
+} from '../../api/documents';
 import { isApiError } from '../../api/client';
 import { peopleKeys, recordConsent } from '../../api/people';
 import { ErrorAlert, SuccessNotice } from '../../components/ErrorAlert';
 import { IconAlertTriangle } from '../../components/icons';
 import { EmptyState, ListSkeleton, LoadError } from '../../components/ListStates';
 import { StateLabel } from '../../components/StateLabel';
-import { parisToday } from './casework';
+import { parisToday } from './documents';
 import { formatDay } from './DocumentsTab';
 
 /** The referrals tab: refer to a partner of the directory, within the consent in force. */
 export function ReferralsTab({ personId, canWrite }: { personId: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const referrals = useQuery({
-    queryKey: caseworkKeys.referrals(personId),
+    queryKey: documentKeys.referrals(personId),
     queryFn: ({ signal }) => fetchReferrals(personId, signal),
   });
   return (
@@ -115,7 +115,7 @@ function OutcomeSelect({ personId, referral }: { personId: string; referral: Ref
   const save = useMutation({
     mutationFn: (outcome: ReferralOutcome) =>
       updateReferral(personId, referral.id, { outcome, version: referral.version }),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: caseworkKeys.referrals(personId) }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: documentKeys.referrals(personId) }),
   });
   return (
     <Stack gap={4}>
@@ -136,7 +136,7 @@ function ReferralForm({ personId }: { personId: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const partners = useQuery({
-    queryKey: caseworkKeys.partners(false),
+    queryKey: documentKeys.partners(false),
     queryFn: ({ signal }) => fetchPartners(false, signal),
   });
   const [partnerId, setPartnerId] = useState('');
@@ -160,7 +160,7 @@ function ReferralForm({ personId }: { personId: string }) {
     onSuccess: () => {
       setReason('');
       setFollowUpOn('');
-      void queryClient.invalidateQueries({ queryKey: caseworkKeys.referrals(personId) });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.referrals(personId) });
     },
   });
   const consent = useMutation({

@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Generated from the entities. */
-export class CreateCaseworkTables1795823591011 implements MigrationInterface {
-  name = 'CreateCaseworkTables1795823591011';
+export class CreateDocumentTables1795823591011 implements MigrationInterface {
+  name = 'CreateDocumentTables1795823591011';
 
   async up(q: QueryRunner): Promise<void> {
     await q.query(

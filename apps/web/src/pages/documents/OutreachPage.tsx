@@ -26,11 +26,11 @@ import {
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseworkKeys, createOutreachSession, fetchOutreachOptions, fetchOutreachSessions } from '../../api/casework';
+import { documentKeys, createOutreachSession, fetchOutreachOptions, fetchOutreachSessions } from '../../api/documents';
 import { ErrorAlert, SuccessNotice } from '../../components/ErrorAlert';
 import { EmptyState, ListSkeleton, LoadError } from '../../components/ListStates';
 import { Pager } from '../../components/Pager';
-import { parisToday, tallyProblems, type TallyProblem } from './casework';
+import { parisToday, tallyProblems, type TallyProblem } from './documents';
 import { formatDay } from './DocumentsTab';
 
 type Counts = Record<string, number>;
@@ -80,7 +80,7 @@ export function OutreachPage() {
   const { t, i18n } = useTranslation();
   const [page, setPage] = useState(1);
   const sessions = useQuery({
-    queryKey: caseworkKeys.outreach(page),
+    queryKey: documentKeys.outreach(page),
     queryFn: ({ signal }) => fetchOutreachSessions(page, signal),
   });
   return (
@@ -139,7 +139,7 @@ function OutreachForm() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const options = useQuery({
-    queryKey: caseworkKeys.outreachOptions,
+    queryKey: documentKeys.outreachOptions,
     queryFn: ({ signal }) => fetchOutreachOptions(signal),
   });
   const [siteId, setSiteId] = useState('');
@@ -175,7 +175,7 @@ function OutreachForm() {
       setFirstLanguage({});
       setMaterials({});
       setOrientations({});
-      void queryClient.invalidateQueries({ queryKey: caseworkKeys.allOutreach });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.allOutreach });
     },
   });
   const problemText: Record<TallyProblem, string> = {

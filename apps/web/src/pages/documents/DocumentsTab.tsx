@@ -4,19 +4,19 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useRef, useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
-  caseworkKeys,
+  documentKeys,
   deleteDocument,
   documentContentUrl,
   fetchDocuments,
   updateDocument,
   uploadDocument,
-} from '../../api/casework';
+} from '../../api/documents';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert, SuccessNotice } from '../../components/ErrorAlert';
 import { EmptyState, ListSkeleton, LoadError } from '../../components/ListStates';
 import { StateLabel } from '../../components/StateLabel';
 import { formatDateTime } from '../../format/format';
-import { expiryTone, formatBytes, previewKind, uploadProblems, type UploadProblem } from './casework';
+import { expiryTone, formatBytes, previewKind, uploadProblems, type UploadProblem } from './documents';
 
 function formatDay(day: string | null, language: string): string {
   if (!day) return '—';
@@ -32,7 +32,7 @@ export { formatDay };
 export function DocumentsTab({ personId, canWrite }: { personId: string; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const documents = useQuery({
-    queryKey: caseworkKeys.documents(personId),
+    queryKey: documentKeys.documents(personId),
     queryFn: ({ signal }) => fetchDocuments(personId, signal),
   });
   const [preview, setPreview] = useState<DocumentView | null>(null);
@@ -44,7 +44,7 @@ export function DocumentsTab({ personId, canWrite }: { personId: string; canWrit
     onSuccess: () => {
       setDeleting(null);
       setPreview(null);
-      void queryClient.invalidateQueries({ queryKey: caseworkKeys.documents(personId) });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.documents(personId) });
     },
   });
 
@@ -171,7 +171,7 @@ function EditDocument({
         version: document.version,
       }),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: caseworkKeys.documents(personId) });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.documents(personId) });
       onDone();
     },
   });
@@ -273,7 +273,7 @@ function UploadForm({ personId }: { personId: string }) {
       setIssuedOn('');
       setExpiresOn('');
       if (input.current) input.current.value = '';
-      void queryClient.invalidateQueries({ queryKey: caseworkKeys.documents(personId) });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.documents(personId) });
     },
   });
   const onDrop = (event: DragEvent<HTMLDivElement>) => {

@@ -3,7 +3,7 @@ import { PARTNER_KINDS, type PartnerKind, type PartnerView } from '@app/contract
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseworkKeys, createPartner, fetchPartners, updatePartner } from '../../api/casework';
+import { documentKeys, createPartner, fetchPartners, updatePartner } from '../../api/documents';
 import { ErrorAlert, SuccessNotice } from '../../components/ErrorAlert';
 import { EmptyState, ListSkeleton, LoadError } from '../../components/ListStates';
 import { StateLabel } from '../../components/StateLabel';
@@ -15,7 +15,7 @@ export function PartnersPage() {
   const { t } = useTranslation();
   const [showArchived, setShowArchived] = useState(false);
   const partners = useQuery({
-    queryKey: caseworkKeys.partners(showArchived),
+    queryKey: documentKeys.partners(showArchived),
     queryFn: ({ signal }) => fetchPartners(showArchived, signal),
   });
   return (
@@ -69,7 +69,7 @@ function PartnerRow({ partner }: { partner: PartnerView }) {
   const queryClient = useQueryClient();
   const toggle = useMutation({
     mutationFn: () => updatePartner(partner.id, { active: !partner.active, version: partner.version }),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: caseworkKeys.allPartners }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: documentKeys.allPartners }),
   });
   const contact = [partner.contactName, partner.phone, partner.email, partner.address].filter(Boolean).join(' · ');
   return (
@@ -129,7 +129,7 @@ function PartnerForm() {
       setPhone('');
       setEmail('');
       setAddress('');
-      void queryClient.invalidateQueries({ queryKey: caseworkKeys.allPartners });
+      void queryClient.invalidateQueries({ queryKey: documentKeys.allPartners });
     },
   });
   return (

@@ -133,7 +133,7 @@ export function missingConsents(details: readonly { field?: string; code: string
   return details.filter((d) => d.field === 'consent').map((d) => d.code as ConsentPurpose);
 }
 
-export const caseworkKeys = {
+export const documentKeys = {
   documents: (personId: string) => ['people', 'one', personId, 'documents'] as const,
   referrals: (personId: string) => ['people', 'one', personId, 'referrals'] as const,
   partners: (includeArchived: boolean) => ['partners', includeArchived] as const,

@@ -22,7 +22,7 @@ import { NoTransaction, RequirePermission } from '../http/public.decorator';
 import { TransactionRunner } from '../http/transaction-runner';
 import { Ctx, type EnvolRequest } from '../http/transaction.interceptor';
 import { validationPipe } from '../http/validation';
-import { ContentQuery, UpdateDocumentDto, UploadDocumentFields } from './casework.dto';
+import { ContentQuery, UpdateDocumentDto, UploadDocumentFields } from './documents.dto';
 
 const FIELD_NAMES = new Set(['kind', 'issuedOn', 'expiresOn']);
 

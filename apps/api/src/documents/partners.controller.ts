@@ -12,7 +12,7 @@ import {
   PartnerListQuery,
   UpdatePartnerDto,
   UpdateReferralDto,
-} from './casework.dto';
+} from './documents.dto';
 
 /** The association's partners directory: read by caseload roles, kept by admins and coordinators. */
 @ApiTags('partners')

@@ -4,12 +4,12 @@ import { disableTenantRls, enableTenantRls } from './rls';
 const TABLES = ['document', 'partner', 'referral', 'outreach_session'];
 
 /**
- * Hand-written: row-level security on the casework tables. Documents and referrals are never
+ * Hand-written: row-level security on the document, partner, referral and outreach tables. Documents and referrals are never
  * deleted by the runtime role (deleting a document is soft, kept for the DPO); outreach sessions
  * are append-only (counts, no edits offered).
  */
-export class RlsCaseworkTables1795823600000 implements MigrationInterface {
-  name = 'RlsCaseworkTables1795823600000';
+export class RlsDocumentTables1795823600000 implements MigrationInterface {
+  name = 'RlsDocumentTables1795823600000';
 
   async up(q: QueryRunner): Promise<void> {
     for (const table of TABLES) await enableTenantRls(q, table);
