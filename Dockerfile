@@ -28,6 +28,9 @@ RUN npm ci --omit=dev --no-audit --no-fund \
     && npm cache clean --force
 # Files stay owned by root: the node user can read the code but not change it.
 COPY --from=build /app/dist ./dist
+# The encrypted documents folder (a volume in docker-compose.yml) is the only place node writes;
+# a new named volume takes this owner.
+RUN mkdir -p /var/lib/envol/documents && chown node:node /var/lib/envol/documents && chmod 700 /var/lib/envol/documents
 USER node
 EXPOSE 3000
 # The api by default; docker-compose.yml sets the command of each service.

@@ -18,7 +18,7 @@ const common = {
   rootDir: __dirname,
   transform,
   transformIgnorePatterns: [
-    '/node_modules/(?!(@nestjs|@scure|@noble|@otplib|otplib|cookie|content-disposition|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras|peek-readable)/)',
+    '/node_modules/(?!(@nestjs|@scure|@noble|@otplib|otplib|cookie|content-disposition|file-type|load-esm|uid|strtok3|token-types|@tokenizer|uint8array-extras|peek-readable|@borewit)/)',
   ],
   moduleNameMapper: {
     '^@app/(.*)$': '<rootDir>/libs/$1/src/index.ts',

@@ -16,6 +16,8 @@ import { CreatePathwayTables1795823878872 } from './1795823878872-create-pathway
 import { RlsPathwayTables1795823885000 } from './1795823885000-rls-pathway-tables';
 import { CreateCaseworkTables1795823516118 } from './1795823516118-create-casework-tables';
 import { RlsCaseworkTables1795823517000 } from './1795823517000-rls-casework-tables';
+import { CreateDocumentTables1795823591011 } from './1795823591011-create-document-tables';
+import { RlsDocumentTables1795823600000 } from './1795823600000-rls-document-tables';
 
 /**
  * Every migration, in order. TypeORM loads classes from this list rather than a file glob, so the
@@ -36,6 +38,8 @@ export const migrations = [
   RlsPeopleTables1795818035000,
   CreateCaseworkTables1795823516118,
   RlsCaseworkTables1795823517000,
+  CreateDocumentTables1795823591011,
+  RlsDocumentTables1795823600000,
   CreatePathwayTables1795823878872,
   RlsPathwayTables1795823885000,
   CreateReminders1795824832109,

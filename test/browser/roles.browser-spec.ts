@@ -23,6 +23,7 @@ const CASES = [
       'Rappels',
       'Commissions',
       'Rappels en retard',
+      'Partenaires',
       'Rapports',
       'Conservation',
       STATUS,
@@ -32,7 +33,7 @@ const CASES = [
   {
     who: 'adminA',
     home: /\/admin\/users$/,
-    entries: ['Utilisateurs', 'Équipes et sites', 'Paramètres', 'Tâches en échec', 'Rappels', STATUS],
+    entries: ['Utilisateurs', 'Équipes et sites', 'Paramètres', 'Partenaires', 'Tâches en échec', 'Rappels', STATUS],
     forbidden: '/audit',
   },
   {

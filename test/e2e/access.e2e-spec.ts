@@ -128,6 +128,9 @@ describe('access control: the role × route table', () => {
           'SELECT id, association_id, name, code FROM site ORDER BY id',
           'SELECT id, association_id, name FROM team ORDER BY id',
           'SELECT id, name, no_contact_days FROM association ORDER BY id',
+          'SELECT id, association_id, person_id FROM document ORDER BY id',
+          'SELECT id, association_id, person_id FROM referral ORDER BY id',
+          'SELECT id, association_id FROM outreach_session ORDER BY id',
         ]) {
           parts.push(JSON.stringify((await client.query(sql)).rows));
         }
@@ -137,13 +140,23 @@ describe('access control: the role × route table', () => {
       }
     };
     const failures: string[] = [];
-    for (const route of ROUTES.filter((r) => r.method !== 'GET' && r.body && !r.public)) {
+    for (const route of ROUTES.filter((r) => r.method !== 'GET' && (r.body || r.upload) && !r.public)) {
       const principal = PRINCIPALS.find((p) => p !== 'anonymous' && route.expect(p) < 300);
       if (!principal) continue;
       for (const [name, value] of Object.entries(protectedKeys)) {
         if (route.writes?.includes(name)) continue;
         const params = route.params ? await route.params(w, t) : {};
         const before = await snapshot();
+        if (route.upload) {
+          // Multipart routes: the key goes in as one more form field.
+          const { response, url } = await send(t, w, route, principal, { params, extraBody: { [name]: value } });
+          const after = await snapshot();
+          if (response.statusCode !== 400 || before !== after)
+            failures.push(
+              `${route.method} ${url} +${name}: ${response.statusCode}${before !== after ? ' and rows changed' : ''}`,
+            );
+          continue;
+        }
         // JSON.stringify drops a real __proto__ key: write it into the text itself.
         const base = (await route.body!(w, t, principal, params)) as Record<string, unknown>;
         const raw =

@@ -1,6 +1,7 @@
 import { Client } from 'pg';
 import { signIn } from '../support/accounts';
 import { Generator, LEAK, rng, type SchemaObject } from '../support/fuzz';
+import { multipart, pdfWith } from '../support/multipart';
 import { fill } from '../support/requests';
 import { ROUTES, type RouteCase } from '../support/route-table';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -26,6 +27,8 @@ interface Operation {
   path: string;
   parameters: { name: string; in: string; schema?: SchemaObject }[];
   body?: SchemaObject;
+  /** multipart/form-data operations (uploads): the schema of their form fields. */
+  form?: SchemaObject;
 }
 
 function operations(t: TestApp): Operation[] {
@@ -46,6 +49,7 @@ function operations(t: TestApp): Operation[] {
         path: path.replace(/\{(\w+)\}/g, ':$1'),
         parameters: op.parameters ?? [],
         body: op.requestBody?.content?.['application/json']?.schema,
+        form: op.requestBody?.content?.['multipart/form-data']?.schema,
       });
     }
   }
@@ -93,7 +97,7 @@ describe(`fuzz: every OpenAPI operation, ${RUNS} runs each (seed ${SEED})`, () =
         inTable: true,
       });
       if (route?.writes?.length)
-        expect({ op: `${op.method} ${op.path}`, body: Boolean(op.body) }).toEqual({
+        expect({ op: `${op.method} ${op.path}`, body: Boolean(op.body ?? op.form) }).toEqual({
           op: `${op.method} ${op.path}`,
           body: true,
         });
@@ -124,8 +128,25 @@ describe(`fuzz: every OpenAPI operation, ${RUNS} runs each (seed ${SEED})`, () =
           ? await signIn(t, w.users[principal as Exclude<PrincipalName, 'anonymous'>])
           : w.sessions[principal];
         const headers: Record<string, string> = { accept: 'application/json', ...(session ? session.headers : {}) };
-        let payload: string | undefined;
-        if (op.method !== 'GET') {
+        let payload: string | Buffer | undefined;
+        if (op.form && gen.chance(0.8)) {
+          // Uploads: generated (or mutated) form fields and a file of random or PDF bytes.
+          const fields = (valid ? gen.valid(op.form) : JSON.parse(gen.mutatedBody(op.form))) as Record<string, unknown>;
+          const text = Object.fromEntries(
+            Object.entries(fields ?? {})
+              .filter(([k]) => k !== 'file')
+              .map(([k, v]) => [k, wellFormed(asText(v)).slice(0, 200)]),
+          );
+          const data = gen.chance(0.5) ? pdfWith('fuzz') : Buffer.from(asText(gen.wild()), 'utf8');
+          const form = multipart({
+            fields: text,
+            ...(gen.chance(0.9)
+              ? { file: { filename: asText(gen.wild()).slice(0, 80), contentType: 'application/pdf', data } }
+              : {}),
+          });
+          payload = form.payload;
+          headers['content-type'] = form.contentType;
+        } else if (op.method !== 'GET') {
           payload = valid ? JSON.stringify(gen.valid(op.body)) : gen.mutatedBody(op.body);
           headers['content-type'] = gen.chance(0.05) ? 'text/plain' : 'application/json';
         }
@@ -140,7 +161,7 @@ describe(`fuzz: every OpenAPI operation, ${RUNS} runs each (seed ${SEED})`, () =
         if (process.env.FUZZ_DEBUG) process.stdout.write(`${res.statusCode} `);
         if (res.statusCode >= 500 || LEAK.test(res.body)) {
           problems.push(
-            `${op.method} ${url.slice(0, 120)} [${payload?.slice(0, 120)}] → ${res.statusCode} ${res.body.slice(0, 200)}`,
+            `${op.method} ${url.slice(0, 120)} [${payload?.toString().slice(0, 120)}] → ${res.statusCode} ${res.body.slice(0, 200)}`,
           );
         }
       }

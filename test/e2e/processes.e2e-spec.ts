@@ -242,9 +242,10 @@ describe('compiled entry points', () => {
       )!;
       expect(Number(events)).toBeGreaterThan(10);
       expect(Number(appointments)).toBeGreaterThan(5);
+      expect(first.output).toMatch(/10 partner\(s\) and outreach/);
       const second = await cli(['seed:demo'], { DEMO_PASSWORD: 'a demo password for tests' });
       expect(second.output).toMatch(
-        /0 account\(s\) created, 0 file\(s\) created, 0 journal event\(s\) and 0 appointment/,
+        /0 account\(s\) created, 0 file\(s\) created, 0 journal event\(s\) and 0 appointment\(s\) created, 0 partner\(s\) and outreach/,
       );
       // Key rotation on the demo files: every value re-encrypted under the new data key.
       const rotated = await cli(['keys:rotate-data-key', '--association', 'Association Démo'], { DEMO_PASSWORD: 'x' });

@@ -2,6 +2,7 @@ import type { Response } from 'light-my-request';
 import type { RouteCase } from './route-table';
 import type { TestApp } from './test-app';
 import { signIn } from './accounts';
+import { multipart } from './multipart';
 import type { PrincipalName, World } from './world';
 
 export function fill(path: string, params: Record<string, string>): string {
@@ -33,11 +34,26 @@ export async function send(
     session = await signIn(t, w.users[principal as Exclude<PrincipalName, 'anonymous'>]);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (session && !route.public) Object.assign(headers, session.headers);
+  const query = route.query ? `?${new URLSearchParams(route.query).toString()}` : '';
+  if (route.upload && options.body === undefined) {
+    const form = route.upload(w, t, principal, params);
+    // defineProperty: a `__proto__` key becomes a field, not the object's prototype.
+    for (const [key, value] of Object.entries(options.extraBody ?? {}))
+      Object.defineProperty(form.fields, key, {
+        value: typeof value === 'string' ? value : JSON.stringify(value),
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    const { payload, contentType } = multipart(form);
+    headers['content-type'] = contentType;
+    const response = await t.app.inject({ method: route.method, url: `${url}${query}`, headers, payload });
+    return { response, url, body: form.fields };
+  }
   let body = options.body ?? (route.body ? await route.body(w, t, principal, params) : undefined);
   if (options.extraBody && body && typeof body === 'object') body = { ...body, ...options.extraBody };
   const hasBody = route.method !== 'GET' && body !== undefined;
   if (hasBody) headers['content-type'] = 'application/json';
-  const query = route.query ? `?${new URLSearchParams(route.query).toString()}` : '';
   const response = await t.app.inject({
     method: route.method,
     url: `${url}${query}`,

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { pathwayFixtures, today } from './pathways';
 import { actorOf, createAppointment, createEvent } from './casework';
+import { actorFor, createDocument, createPartner, createReferral, recordConsent } from './documents';
+import { pdfWith, type MultipartBody } from './multipart';
 import { createPerson, personInput } from './persons';
 import { createReminder } from './reminders';
 import type { TestApp } from './test-app';
@@ -25,6 +27,11 @@ export interface RouteCase {
   foreignAssociation?: (w: World, t: TestApp) => Promise<Record<string, string>>;
   query?: Record<string, string>;
   body?: (w: World, t: TestApp, principal: PrincipalName, params: Record<string, string>) => unknown;
+  /**
+   * multipart/form-data routes (uploads): the text fields and the file, instead of `body`. `send`
+   * merges `extraBody` into the fields, so the mass-assignment test adds its keys as form fields.
+   */
+  upload?: (w: World, t: TestApp, principal: PrincipalName, params: Record<string, string>) => MultipartBody;
   /** Keys this route legitimately sets (everything else is mass assignment). */
   writes?: string[];
   /** The route reads or writes a person's data (audited, later issues). */
@@ -78,6 +85,46 @@ const ORGANISATION_READERS: PrincipalName[] = [
 const ADMIN_A: PrincipalName[] = ['adminA'];
 const CASELOAD: PrincipalName[] = ['workerA1', 'workerA2', 'coordinatorA', 'coordinatorB'];
 const USER_READERS: PrincipalName[] = ['coordinatorA', 'adminA', 'coordinatorB'];
+const PARTNER_READERS: PrincipalName[] = ['workerA1', 'workerA2', 'coordinatorA', 'adminA', 'coordinatorB'];
+const PARTNER_MANAGERS: PrincipalName[] = ['coordinatorA', 'adminA', 'coordinatorB'];
+const OUTREACH: PrincipalName[] = ['workerA1', 'workerA2', 'volunteerA', 'coordinatorA', 'coordinatorB'];
+
+const worker = (w: World, who: 'workerA1' | 'workerA2' | 'coordinatorA' | 'coordinatorB') => actorFor(w, who);
+/** A fresh document on each file: one of team A1's, one of team A2's, one of association B's. */
+const documentOn = async (w: World, t: TestApp, file: 'A1' | 'A2' | 'B') => {
+  const [who, id] =
+    file === 'A1'
+      ? (['workerA1', w.personA1] as const)
+      : file === 'A2'
+        ? (['workerA2', w.personA2] as const)
+        : (['coordinatorB', w.personB] as const);
+  return { id, documentId: await createDocument(t, worker(w, who), id) };
+};
+const referralOn = async (w: World, t: TestApp, file: 'A1' | 'A2' | 'B') => {
+  const [who, id] =
+    file === 'A1'
+      ? (['workerA1', w.personA1] as const)
+      : file === 'A2'
+        ? (['workerA2', w.personA2] as const)
+        : (['coordinatorB', w.personB] as const);
+  return { id, referralId: await createReferral(t, worker(w, who), id) };
+};
+const outreachBody = (w: World, p: PrincipalName) => ({
+  siteId: p === 'coordinatorB' ? w.siteB : w.siteA1,
+  heldOn: '2026-01-10',
+  placeKind: 'street',
+  channel: null,
+  durationMinutes: 150,
+  teamMemberIds: [],
+  tallies: {
+    peopleMet: 6,
+    newContacts: 2,
+    gender: { women: 5, trans: 1 },
+    firstLanguage: { ro: 3, fr: 2 },
+    materials: { condoms: 40, leaflets: 6 },
+    orientations: { health: 2 },
+  },
+});
 
 const userParams = async (w: World, t: TestApp, association: 'A' | 'B' = 'A') => ({
   id: await newTarget(t, w, association),
@@ -393,7 +440,7 @@ export const ROUTES: RouteCase[] = [
     foreign: (w) => Promise.resolve({ id: w.personA2 }),
     foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
     body: () => ({ purpose: 'processing_notice', given: true }),
-    writes: ['purpose', 'given'],
+    writes: ['purpose', 'given', 'partnerId'],
     personData: true,
   },
   {
@@ -785,6 +832,139 @@ export const ROUTES: RouteCase[] = [
     expect: allow(CASELOAD),
     query: { from: '2026-05-04T00:00:00Z', to: '2026-05-11T00:00:00Z' },
     personData: true,
+  },
+
+  // ── documents ──
+  {
+    method: 'GET',
+    path: '/api/persons/:id/documents',
+    expect: allowInScope(CASELOAD),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/persons/:id/documents',
+    expect: allowInScope(CASELOAD, 201),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    upload: () => ({
+      fields: { kind: 'residence_permit', issuedOn: '2026-01-05', expiresOn: '2026-07-04' },
+      file: { filename: 'titre.pdf', contentType: 'application/pdf', data: pdfWith('route table') },
+    }),
+    writes: ['kind', 'issuedOn', 'expiresOn', 'file'],
+    personData: true,
+  },
+  {
+    method: 'GET',
+    path: '/api/persons/:id/documents/:documentId/content',
+    expect: allowInScope(CASELOAD),
+    params: (w, t) => documentOn(w, t, 'A1'),
+    foreign: (w, t) => documentOn(w, t, 'A2'),
+    foreignAssociation: (w, t) => documentOn(w, t, 'B'),
+    personData: true,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/persons/:id/documents/:documentId',
+    expect: allowInScope(CASELOAD),
+    params: (w, t) => documentOn(w, t, 'A1'),
+    foreign: (w, t) => documentOn(w, t, 'A2'),
+    foreignAssociation: (w, t) => documentOn(w, t, 'B'),
+    body: async (_w, t, _p, params) => ({
+      expiresOn: '2027-03-31',
+      version: await versionOf(t, 'document', params.documentId),
+    }),
+    writes: ['version', 'kind', 'issuedOn', 'expiresOn'],
+    personData: true,
+  },
+  {
+    method: 'DELETE',
+    path: '/api/persons/:id/documents/:documentId',
+    expect: allowInScope(CASELOAD, 204),
+    params: (w, t) => documentOn(w, t, 'A1'),
+    foreign: (w, t) => documentOn(w, t, 'A2'),
+    foreignAssociation: (w, t) => documentOn(w, t, 'B'),
+    personData: true,
+  },
+
+  // ── partners and referrals ──
+  { method: 'GET', path: '/api/partners', expect: allow(PARTNER_READERS) },
+  {
+    method: 'POST',
+    path: '/api/partners',
+    expect: allow(PARTNER_MANAGERS, 201),
+    body: () => ({ kind: 'health', name: `CeGIDD ${randomUUID().slice(0, 6)}`, phone: '01 40 00 00 00' }),
+    writes: ['kind', 'name', 'contactName', 'phone', 'email', 'address'],
+  },
+  {
+    method: 'PATCH',
+    path: '/api/partners/:id',
+    expect: allowInA(PARTNER_MANAGERS),
+    params: async (w, t) => ({ id: await createPartner(t, worker(w, 'coordinatorA')) }),
+    foreign: async (w, t) => ({ id: await createPartner(t, worker(w, 'coordinatorB')) }),
+    body: async (_w, t, _p, params) => ({ contactName: 'Accueil', version: await versionOf(t, 'partner', params.id) }),
+    writes: ['version', 'kind', 'name', 'contactName', 'phone', 'email', 'address', 'active'],
+  },
+  {
+    method: 'GET',
+    path: '/api/persons/:id/referrals',
+    expect: allowInScope(CASELOAD),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    personData: true,
+  },
+  {
+    method: 'POST',
+    path: '/api/persons/:id/referrals',
+    expect: allowInScope(CASELOAD, 201),
+    params: (w) => Promise.resolve({ id: w.personA1 }),
+    foreign: (w) => Promise.resolve({ id: w.personA2 }),
+    foreignAssociation: (w) => Promise.resolve({ id: w.personB }),
+    // A pseudonymous referral to a fresh partner, covered by a consent to pseudonymous referrals.
+    body: async (w, t) => {
+      const partnerId = await createPartner(t, worker(w, 'coordinatorA'), 'health');
+      await recordConsent(t, worker(w, 'workerA1'), w.personA1, 'share_pseudonymous');
+      return {
+        partnerId,
+        reason: 'Bilan de santé',
+        referredOn: '2026-02-01',
+        followUpOn: '2026-03-01',
+        sharedCategories: ['health'],
+        pseudonymous: true,
+      };
+    },
+    writes: ['partnerId', 'reason', 'referredOn', 'outcome', 'followUpOn', 'sharedCategories', 'pseudonymous'],
+    personData: true,
+  },
+  {
+    method: 'PATCH',
+    path: '/api/persons/:id/referrals/:referralId',
+    expect: allowInScope(CASELOAD),
+    params: (w, t) => referralOn(w, t, 'A1'),
+    foreign: (w, t) => referralOn(w, t, 'A2'),
+    foreignAssociation: (w, t) => referralOn(w, t, 'B'),
+    body: async (_w, t, _p, params) => ({
+      outcome: 'accepted',
+      version: await versionOf(t, 'referral', params.referralId),
+    }),
+    writes: ['version', 'outcome', 'followUpOn'],
+    personData: true,
+  },
+
+  // ── outreach ──
+  { method: 'GET', path: '/api/outreach-sessions', expect: allow(OUTREACH) },
+  { method: 'GET', path: '/api/outreach-sessions/options', expect: allow(OUTREACH) },
+  {
+    method: 'POST',
+    path: '/api/outreach-sessions',
+    expect: allow(OUTREACH, 201),
+    body: (w, _t, p) => outreachBody(w, p),
+    writes: ['siteId', 'heldOn', 'placeKind', 'channel', 'durationMinutes', 'teamMemberIds', 'tallies'],
   },
 
   // ── jobs ──

@@ -12,7 +12,9 @@ import {
   type KeyFileJson,
 } from '@app/platform';
 import { createTestDatabase, type TestDatabase } from '@app/testing';
-import { resolve } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { createApp } from '../../apps/api/src/app.factory';
@@ -26,6 +28,8 @@ export interface TestApp {
   keys: Keys;
   /** The key file's content, for tests that run the CLI against this app's database. */
   keysJson: KeyFileJson;
+  /** The folder of encrypted document files (a temporary one of its own unless STORAGE_DIR is given). */
+  storageDir: string;
   /** Every line the server logged, for tests that prove nothing personal reaches a log. */
   logLines: string[];
   close(): Promise<void>;
@@ -41,7 +45,9 @@ export interface TestAppOptions {
 /** The assembled API (same pipes, filters, hooks) on a fresh database of its own. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const db = await createTestDatabase();
+  const ownStorage = options.env?.STORAGE_DIR ? null : mkdtempSync(join(tmpdir(), 'envol-documents-'));
   const config = loadConfig({
+    ...(ownStorage ? { STORAGE_DIR: ownStorage } : {}),
     NODE_ENV: 'test',
     DATABASE_URL: db.appUrl,
     DATABASE_OWNER_URL: db.ownerUrl,
@@ -77,10 +83,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     config,
     keys,
     keysJson,
+    storageDir: config.storageDir,
     logLines,
     close: async () => {
       await app.close();
       await db.drop();
+      if (ownStorage) rmSync(ownStorage, { recursive: true, force: true });
     },
   };
 }

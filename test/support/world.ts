@@ -168,7 +168,8 @@ export async function versionOfUser(t: TestApp, id: string): Promise<number> {
 /** The current version of a row, read as the owner (row-level security would hide it otherwise). */
 export async function versionOf(
   t: TestApp,
-  table: 'site' | 'team' | 'association' | 'person' | 'pathway_goal' | 'person_right',
+  table:
+    'site' | 'team' | 'association' | 'person' | 'pathway_goal' | 'person_right' | 'partner' | 'referral' | 'document',
   id: string,
 ): Promise<number> {
   const { Client } = await import('pg');

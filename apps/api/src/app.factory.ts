@@ -1,5 +1,6 @@
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -56,6 +57,11 @@ export async function createApp(options: CreateAppOptions): Promise<EnvolApp> {
 
   const fastify = app.getHttpAdapter().getInstance();
   await fastify.register(cookie);
+  // Uploads (documents): parsed only by the routes that ask for them (`req.parts()`), never into
+  // the body; one file per request, bounded by UPLOAD_MAX_BYTES (413 beyond).
+  await fastify.register(multipart, {
+    limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 5, fieldSize: 64, parts: 6, headerPairs: 50 },
+  });
   await fastify.register(helmet, {
     contentSecurityPolicy: {
       directives: {

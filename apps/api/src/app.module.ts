@@ -21,9 +21,16 @@ import {
 } from './pathways/pathways.controller';
 import { CaseworkService } from '@app/casework';
 import { AgendaController, AppointmentsController, JournalController } from './casework/casework.controller';
+import { DOCUMENT_STORAGE, DocumentsService, FolderStorage } from '@app/documents';
+import { PartnersService } from '@app/partners';
+import { OutreachService } from '@app/outreach';
+import { DocumentsController } from './documents/documents.controller';
+import { PartnersController, ReferralsController } from './documents/partners.controller';
+import { OutreachController } from './documents/outreach.controller';
+import { TransactionRunner } from './http/transaction-runner';
 import { AuditInterceptor } from './http/audit.interceptor';
 import type { AuthSettings } from '@app/auth';
-import { PlatformModule, type PlatformOptions } from '@app/platform';
+import { AppConfig, PlatformModule, type PlatformOptions } from '@app/platform';
 import { AuthController, MeController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { Metrics, MetricsController } from './health/metrics';
@@ -72,6 +79,10 @@ export class AppModule {
         JournalController,
         AppointmentsController,
         AgendaController,
+        DocumentsController,
+        PartnersController,
+        ReferralsController,
+        OutreachController,
       ],
       providers: [
         { provide: Metrics, useValue: metrics },
@@ -88,6 +99,16 @@ export class AppModule {
         RemindersService,
         PathwaysService,
         CaseworkService,
+        TransactionRunner,
+        // Encrypted document files live outside the database, in one folder (STORAGE_DIR).
+        {
+          provide: DOCUMENT_STORAGE,
+          useFactory: (config: AppConfig) => new FolderStorage(config.storageDir),
+          inject: [AppConfig],
+        },
+        DocumentsService,
+        PartnersService,
+        OutreachService,
       ],
     };
   }

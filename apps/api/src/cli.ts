@@ -3,6 +3,8 @@ import { Role } from '@app/contracts';
 import { AuditVerifier } from '@app/audit';
 import { PATHWAYS_ENCRYPTED_COLUMNS } from '@app/pathways';
 import { CASEWORK_ENCRYPTED_COLUMNS } from '@app/casework';
+import { DOCUMENTS_ENCRYPTED_COLUMNS } from '@app/documents';
+import { PARTNERS_ENCRYPTED_COLUMNS } from '@app/partners';
 import { PEOPLE_ENCRYPTED_COLUMNS } from '@app/people';
 import {
   ConfigError,
@@ -30,7 +32,7 @@ import { ownerDataSource } from './database';
 import { resetLinkMail } from './mail/reset-link.mail';
 import { migrate } from './migrate';
 import { describeError, Provisioning, ProvisioningError } from './provisioning';
-import { demoPassword, seedDemo, seedDemoCasework, seedDemoPeople } from './seed/demo';
+import { demoPassword, seedDemo, seedDemoCasework, seedDemoPartners, seedDemoPeople } from './seed/demo';
 import { seedSynthetic } from './seed/synthetic';
 
 const USAGE = `Usage: npm run cli -- <command> [options]
@@ -241,7 +243,8 @@ async function run(argv: string[]): Promise<string> {
           );
           const files = await seedDemoPeople(owner, runtime.keys, new Date());
           const casework = await seedDemoCasework(owner, runtime.keys, new Date());
-          return `Demo data: ${created} account(s) created, ${files} file(s) created, ${casework.events} journal event(s) and ${casework.appointments} appointment(s) created.`;
+          const partners = await seedDemoPartners(owner, runtime.keys, new Date());
+          return `Demo data: ${created} account(s) created, ${files} file(s) created, ${casework.events} journal event(s) and ${casework.appointments} appointment(s) created, ${partners} partner(s) and outreach session(s) created.`;
         }
         case 'associations:create': {
           const [name] = need(values, 'name');
@@ -299,7 +302,13 @@ async function run(argv: string[]): Promise<string> {
             owner,
             runtime.keys,
             associationId,
-            [...PEOPLE_ENCRYPTED_COLUMNS, ...PATHWAYS_ENCRYPTED_COLUMNS, ...CASEWORK_ENCRYPTED_COLUMNS],
+            [
+              ...PEOPLE_ENCRYPTED_COLUMNS,
+              ...PATHWAYS_ENCRYPTED_COLUMNS,
+              ...CASEWORK_ENCRYPTED_COLUMNS,
+              ...DOCUMENTS_ENCRYPTED_COLUMNS,
+              ...PARTNERS_ENCRYPTED_COLUMNS,
+            ],
             {
               batchSize: 500,
               onProgress: (progress) => {

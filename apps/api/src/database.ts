@@ -3,6 +3,9 @@ import { AUDIT_ENTITIES } from '@app/audit';
 import { AUTH_ENTITIES } from '@app/auth';
 import { PATHWAYS_ENTITIES } from '@app/pathways';
 import { CASEWORK_ENTITIES } from '@app/casework';
+import { DOCUMENTS_ENTITIES } from '@app/documents';
+import { OUTREACH_ENTITIES } from '@app/outreach';
+import { PARTNERS_ENTITIES } from '@app/partners';
 import { PEOPLE_ENTITIES } from '@app/people';
 import { createDataSource, DataKey, OutboxJob } from '@app/platform';
 import { REMINDER_ENTITIES } from '@app/reminders';
@@ -19,6 +22,9 @@ export const ENTITIES = [
   ...REMINDER_ENTITIES,
   ...PATHWAYS_ENTITIES,
   ...CASEWORK_ENTITIES,
+  ...DOCUMENTS_ENTITIES,
+  ...PARTNERS_ENTITIES,
+  ...OUTREACH_ENTITIES,
 ];
 
 export const MIGRATIONS = migrations;

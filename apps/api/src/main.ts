@@ -12,7 +12,7 @@ import { createApp } from './app.factory';
 import { ENTITIES, ownerDataSource } from './database';
 import { JOB_HANDLERS } from './jobs/handlers';
 import { migrate } from './migrate';
-import { DEMO_ACCOUNTS, demoPassword, seedDemo, seedDemoCasework, seedDemoPeople } from './seed/demo';
+import { DEMO_ACCOUNTS, demoPassword, seedDemo, seedDemoCasework, seedDemoPartners, seedDemoPeople } from './seed/demo';
 
 const say = (line: string): void => {
   process.stdout.write(`${line}\n`);
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       demo = { password, created: await seedDemo(owner, runtime.keys, password, config.baseUrl) };
       await seedDemoPeople(owner, runtime.keys, new Date());
       await seedDemoCasework(owner, runtime.keys, new Date());
+      await seedDemoPartners(owner, runtime.keys, new Date());
     } finally {
       await owner.destroy();
     }

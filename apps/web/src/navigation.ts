@@ -12,6 +12,7 @@ export type NavigationKey =
   | 'agenda'
   | 'reminders'
   | 'outreach'
+  | 'partners'
   | 'teamCaseload'
   | 'commissions'
   | 'overdueReminders'
@@ -52,6 +53,7 @@ export const NAVIGATION_ENTRIES: Readonly<Record<NavigationKey, NavigationEntry>
   agenda: entry('agenda', '/agenda', Permission.PersonRead),
   reminders: entry('reminders', '/reminders', Permission.Self),
   outreach: entry('outreach', '/outreach', Permission.OutreachWrite),
+  partners: entry('partners', '/partners', Permission.PartnersManage),
   teamCaseload: entry('teamCaseload', '/team/caseload', Permission.CaseloadAssign),
   commissions: entry('commissions', '/commissions', Permission.CaseloadAssign),
   overdueReminders: entry('overdueReminders', '/team/overdue-reminders', Permission.CaseloadAssign),
@@ -71,8 +73,17 @@ export const NAVIGATION_ENTRIES: Readonly<Record<NavigationKey, NavigationEntry>
 export const NAVIGATION_BY_ROLE: Readonly<Record<Role, readonly NavigationKey[]>> = {
   social_worker: ['caseload', 'deadlines', 'agenda', 'reminders', 'outreach'],
   outreach_volunteer: ['outreach'],
-  coordinator: ['teamCaseload', 'deadlines', 'reminders', 'commissions', 'overdueReminders', 'reports', 'retention'],
-  admin: ['users', 'teamsAndSites', 'settings', 'failedJobs', 'reminders'],
+  coordinator: [
+    'teamCaseload',
+    'deadlines',
+    'reminders',
+    'commissions',
+    'overdueReminders',
+    'partners',
+    'reports',
+    'retention',
+  ],
+  admin: ['users', 'teamsAndSites', 'settings', 'partners', 'failedJobs', 'reminders'],
   dpo: ['audit', 'breakGlassReview', 'auditVerification'],
   funder: ['statistics'],
 };

@@ -39,6 +39,8 @@ import { CommissionsPage } from './pages/pathways/CommissionsPage';
 import { DeadlinesPage } from './pages/pathways/DeadlinesPage';
 import { AgendaPage } from './pages/casework/AgendaPage';
 import { HELP_PATH, HelpPage } from './pages/help/HelpPage';
+import { OutreachPage } from './pages/documents/OutreachPage';
+import { PartnersPage } from './pages/documents/PartnersPage';
 
 // The screens built so far; every other entry routes to an honest placeholder until it is.
 const SCREENS: Partial<Record<NavigationKey, ReactNode>> = {
@@ -50,6 +52,8 @@ const SCREENS: Partial<Record<NavigationKey, ReactNode>> = {
   failedJobs: <FailedJobsPage />,
   reminders: <RemindersPage />,
   overdueReminders: <OverdueRemindersPage />,
+  outreach: <OutreachPage />,
+  partners: <PartnersPage />,
   users: <UsersPage />,
   teamsAndSites: <TeamsAndSitesPage />,
   settings: <SettingsPage />,

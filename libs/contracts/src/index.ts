@@ -5,3 +5,4 @@ export * from './people';
 export * from './permissions';
 export * from './roles';
 export * from './pathways';
+export * from './documents';

@@ -108,7 +108,11 @@ export type ConsentPurpose =
   | 'share_residence'
   | 'share_income'
   | 'share_child_protection'
-  | 'share_other';
+  | 'share_other'
+  /** Sharing with one named partner of the directory (`partnerId`). */
+  | 'share_partner'
+  /** Referrals under the file number only (no name, no contact details). */
+  | 'share_pseudonymous';
 export const CONSENT_PURPOSES: readonly ConsentPurpose[] = [
   'processing_notice',
   'sms_contact',
@@ -121,11 +125,15 @@ export const CONSENT_PURPOSES: readonly ConsentPurpose[] = [
   'share_income',
   'share_child_protection',
   'share_other',
+  'share_partner',
+  'share_pseudonymous',
 ];
 
 export interface ConsentView {
   id: string;
   purpose: ConsentPurpose;
+  /** For `share_partner`: the partner named by the consent. */
+  partnerId: string | null;
   given: boolean;
   recordedAt: string;
   recordedBy: string | null;

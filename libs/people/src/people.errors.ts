@@ -7,6 +7,7 @@ export enum PeopleErrorCode {
   ReferentNotFound = 'REFERENT_NOT_FOUND',
   GrantNotNeeded = 'GRANT_NOT_NEEDED',
   NoCaseContent = 'NO_CASE_CONTENT',
+  ConsentPartner = 'CONSENT_PARTNER',
 }
 
 const TABLE: Record<PeopleErrorCode, [number, string]> = {
@@ -19,6 +20,7 @@ const TABLE: Record<PeopleErrorCode, [number, string]> = {
   [PeopleErrorCode.ReferentNotFound]: [400, 'This referent is not a worker of the association'],
   [PeopleErrorCode.GrantNotNeeded]: [409, 'This file is already open to you'],
   [PeopleErrorCode.NoCaseContent]: [403, 'Not allowed'],
+  [PeopleErrorCode.ConsentPartner]: [400, 'A consent to share with a named partner names that partner, and only it'],
 };
 
 export function peopleError(

@@ -24,7 +24,7 @@ import {
   type RequestContext,
 } from '@app/platform';
 import { randomUUID } from 'node:crypto';
-import { In } from 'typeorm';
+import { In, IsNull } from 'typeorm';
 import { Consent, Person, PersonSearchToken } from './person.entity';
 import { peopleError, PeopleErrorCode } from './people.errors';
 import { readsCaseContent, scopeFilter } from './people.policy';
@@ -108,6 +108,15 @@ export class PeopleService {
     const person = await this.scoped(ctx).andWhere('p.id = :id', { id }).getOne();
     if (!person) throw peopleError(PeopleErrorCode.PersonNotFound);
     return person;
+  }
+
+  /**
+   * For the other person-data features (documents, referrals): the file if the caller may see it,
+   * else 404 exactly as `GET /persons/:id`. Records nothing: the caller audits its own action.
+   */
+  async requireInScope(ctx: RequestContext, id: string): Promise<{ id: string; siteId: string; fileNumber: string }> {
+    const person = await this.inScope(ctx, id);
+    return { id: person.id, siteId: person.siteId, fileNumber: person.fileNumber };
   }
 
   /** Exists in the association (row-level security): for the DPO's access log and breaking the glass. */
@@ -487,19 +496,31 @@ export class PeopleService {
     return rows.map((r) => ({
       id: r.id,
       purpose: r.purpose as ConsentPurpose,
+      partnerId: r.partnerId,
       given: r.given,
       recordedAt: r.recordedAt.toISOString(),
       recordedBy: r.recordedBy,
     }));
   }
 
-  async recordConsent(ctx: RequestContext, id: string, purpose: ConsentPurpose, given: boolean): Promise<ConsentView> {
+  async recordConsent(
+    ctx: RequestContext,
+    id: string,
+    purpose: ConsentPurpose,
+    given: boolean,
+    partnerId: string | null = null,
+  ): Promise<ConsentView> {
     const person = await this.inScope(ctx, id);
+    // A named-partner consent names its partner; no other purpose does.
+    if ((purpose === 'share_partner') !== Boolean(partnerId)) {
+      throw peopleError(PeopleErrorCode.ConsentPartner, [{ field: 'partnerId', code: 'partnerRequired' }]);
+    }
     const row = {
       id: randomUUID(),
       associationId: person.associationId,
       personId: id,
       purpose,
+      partnerId: purpose === 'share_partner' ? partnerId : null,
       given,
       recordedAt: ctx.now,
       recordedBy: ctx.actor?.userId ?? null,
@@ -511,12 +532,30 @@ export class PeopleService {
       objectId: id,
       detail: purpose,
     });
-    return { id: row.id, purpose, given, recordedAt: row.recordedAt.toISOString(), recordedBy: row.recordedBy };
+    return {
+      id: row.id,
+      purpose,
+      partnerId: row.partnerId,
+      given,
+      recordedAt: row.recordedAt.toISOString(),
+      recordedBy: row.recordedBy,
+    };
   }
 
-  /** In force: the latest entry per purpose says given. Sharing features check this. */
-  async hasConsent(ctx: RequestContext, id: string, purpose: ConsentPurpose): Promise<boolean> {
-    const latest = await ctx.repo(Consent).findOne({ where: { personId: id, purpose }, order: { recordedAt: 'DESC' } });
+  /**
+   * In force: the latest entry per purpose (and partner, for `share_partner`) says given. Sharing
+   * features check this.
+   */
+  async hasConsent(
+    ctx: RequestContext,
+    id: string,
+    purpose: ConsentPurpose,
+    partnerId: string | null = null,
+  ): Promise<boolean> {
+    const latest = await ctx.repo(Consent).findOne({
+      where: { personId: id, purpose, partnerId: purpose === 'share_partner' && partnerId ? partnerId : IsNull() },
+      order: { recordedAt: 'DESC' },
+    });
     return latest?.given ?? false;
   }
 

@@ -95,6 +95,10 @@ export class Consent {
   @Column({ name: 'purpose', type: 'varchar', length: 32 })
   purpose!: string;
 
+  /** For `share_partner`: the partner of the directory the consent names; null otherwise. */
+  @Column({ name: 'partner_id', type: 'uuid', nullable: true })
+  partnerId!: string | null;
+
   @Column({ name: 'given', type: 'boolean' })
   given!: boolean;
 

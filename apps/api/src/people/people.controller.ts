@@ -109,7 +109,7 @@ export class PeopleController {
     @Param('id', IdParam) id: string,
     @Body() body: ConsentDto,
   ): Promise<ConsentView> {
-    return this.people.recordConsent(ctx, id, body.purpose, body.given);
+    return this.people.recordConsent(ctx, id, body.purpose, body.given, body.partnerId ?? null);
   }
 
   @Get(':id/access-log')

@@ -293,4 +293,9 @@ export class ConsentDto {
   @ApiProperty({ description: 'Given (true) or withdrawn (false)' })
   @IsBoolean()
   given!: boolean;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The partner named by a share_partner consent' })
+  @IsOptional()
+  @IsUUID()
+  partnerId?: string;
 }

@@ -1,8 +1,17 @@
-import { BreakGlassService, OrganisationService, TeamMember } from '@app/access';
+import { BreakGlassService, OrganisationService, Site, TeamMember } from '@app/access';
 import { AuditService } from '@app/audit';
 import { CaseworkService, JournalEvent } from '@app/casework';
 import { UserAccount } from '@app/auth';
-import { Role, type Gender, type JournalEventType, type NationalityGroup, type PersonStatus } from '@app/contracts';
+import {
+  Role,
+  type Gender,
+  type JournalEventType,
+  type NationalityGroup,
+  type PartnerKind,
+  type PersonStatus,
+} from '@app/contracts';
+import { OutreachService, OutreachSession } from '@app/outreach';
+import { Partner, PartnersService } from '@app/partners';
 import {
   parisToday,
   Pathway,
@@ -14,7 +23,16 @@ import {
 } from '@app/pathways';
 import { PeopleService, Person } from '@app/people';
 import { RemindersService } from '@app/reminders';
-import { FieldCipher, inTransaction, type Actor, type Keys, type RequestContext } from '@app/platform';
+import {
+  BUSINESS_TIME_ZONE,
+  FieldCipher,
+  inTransaction,
+  type Actor,
+  type Keys,
+  type RequestContext,
+} from '@app/platform';
+import { TZDate } from '@date-fns/tz';
+import { addDays, format } from 'date-fns';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -515,6 +533,96 @@ export async function seedDemoCasework(
       }),
     );
     created.appointments += 1;
+  }
+  return created;
+}
+
+/** The demo association's partners directory (fictitious contact details). */
+const DEMO_PARTNERS: { kind: PartnerKind; name: string; phone?: string; email?: string; address?: string }[] = [
+  { kind: 'housing', name: 'SIAO 75 (démo)', phone: '115', address: 'Paris' },
+  { kind: 'health', name: 'CeGIDD Démo', phone: '01 00 00 00 01', email: 'cegidd@demo.envol.test' },
+  { kind: 'employment', name: 'France Travail — agence démo', phone: '39 49' },
+  { kind: 'training', name: 'Organisme de formation démo', email: 'formation@demo.envol.test' },
+  { kind: 'legal', name: 'Permanence juridique démo', email: 'juridique@demo.envol.test' },
+  { kind: 'residence', name: 'Préfecture de police — bureau des étrangers (démo)', address: 'Paris' },
+  { kind: 'income', name: 'MSA Île-de-France (démo)', phone: '01 00 00 00 02' },
+  { kind: 'child_protection', name: 'CRIP 75 (démo)', phone: '01 00 00 00 03' },
+];
+
+/**
+ * The demo partners and two outreach sessions, once each: created while the demo association has
+ * none. Sessions are dated relative to `now` (last week and yesterday).
+ */
+export async function seedDemoPartners(owner: DataSource, keys: Keys, now: Date): Promise<number> {
+  const audit = new AuditService(keys, owner);
+  const people = new PeopleService(
+    new FieldCipher(keys),
+    keys,
+    audit,
+    new BreakGlassService(keys, new OrganisationService()),
+    new RemindersService(new FieldCipher(keys)),
+  );
+  const partners = new PartnersService(people, new FieldCipher(keys), audit);
+  const outreach = new OutreachService(audit);
+  const p = new Provisioning(owner, keys);
+  const associationId = await p.associationId(DEMO);
+  const tx = <T>(actor: Actor | undefined, work: (ctx: RequestContext) => Promise<T>) =>
+    inTransaction(owner, { requestId: 'seed-demo', now, associationId, actor }, work);
+  let created = 0;
+  if ((await tx(undefined, (ctx) => ctx.repo(Partner).count())) === 0) {
+    for (const partner of DEMO_PARTNERS) {
+      await tx(undefined, (ctx) => partners.createPartner(ctx, partner));
+      created += 1;
+    }
+  }
+  if ((await tx(undefined, (ctx) => ctx.repo(OutreachSession).count())) === 0) {
+    const ids = await tx(undefined, async (ctx) => {
+      const find = (email: string) => ctx.repo(UserAccount).findOneByOrFail({ emailNormalised: email });
+      const site = await ctx.repo(Site).findOneByOrFail({ associationId, code: 'PAR' });
+      return {
+        volunteer: (await find('volunteer@demo.envol.test')).id,
+        worker: (await find('worker1@demo.envol.test')).id,
+        site: site.id,
+      };
+    });
+    const actor: Actor = { userId: ids.volunteer, associationId, roles: [Role.OutreachVolunteer], siteIds: [] };
+    const day = (offset: number) => format(addDays(new TZDate(now, BUSINESS_TIME_ZONE), offset), 'yyyy-MM-dd');
+    await tx(actor, (ctx) =>
+      outreach.create(ctx, {
+        siteId: ids.site,
+        heldOn: day(-7),
+        placeKind: 'woods',
+        durationMinutes: 180,
+        teamMemberIds: [ids.worker],
+        tallies: {
+          peopleMet: 9,
+          newContacts: 2,
+          gender: { women: 7, trans: 2 },
+          firstLanguage: { ro: 3, bg: 2, es: 2, fr: 2 },
+          materials: { condoms: 120, lubricant: 40, leaflets: 9, hygiene_kits: 4 },
+          orientations: { health: 3, legal: 1 },
+        },
+      }),
+    );
+    await tx(actor, (ctx) =>
+      outreach.create(ctx, {
+        siteId: ids.site,
+        heldOn: day(-1),
+        placeKind: 'online',
+        channel: 'escort_sites',
+        durationMinutes: 120,
+        teamMemberIds: [],
+        tallies: {
+          peopleMet: 14,
+          newContacts: 5,
+          gender: { women: 12, unknown: 2 },
+          firstLanguage: { zh: 6, es: 4, fr: 4 },
+          materials: {},
+          orientations: { health: 2, housing: 1 },
+        },
+      }),
+    );
+    created += 2;
   }
   return created;
 }

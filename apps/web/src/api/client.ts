@@ -175,3 +175,26 @@ export function endSessionInBackground(): void {
   }
   csrfToken = null;
 }
+
+/**
+ * A multipart upload (documents): the browser sets the multipart content type and boundary; the
+ * CSRF token goes as on any unsafe request. Errors read like `apiRequest`'s.
+ */
+export async function apiUpload<T>(path: string, form: FormData): Promise<T> {
+  const tokenAtStart = csrfToken;
+  const headers = requestHeaders('POST', tokenAtStart, false);
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers, body: form });
+  } catch {
+    throw new ApiError(0, NETWORK_ERROR);
+  }
+  if (!response.ok) {
+    const error = parseApiError(response.status, await readJson(response), response.headers.get('Retry-After'));
+    if (isSessionEnd(error, tokenAtStart !== null)) onSessionEnd?.();
+    throw error;
+  }
+  const body = await readJson(response);
+  if (body === undefined) throw new ApiError(response.status, UNEXPECTED_RESPONSE);
+  return body as T;
+}

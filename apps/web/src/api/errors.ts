@@ -35,6 +35,17 @@ export type ErrorMessageKey =
   | 'errors.placeOnlyForAccompaniment'
   | 'errors.accompanyingNotAWorker'
   | 'errors.agendaRangeInvalid'
+  | 'errors.documentType'
+  | 'errors.documentTooLarge'
+  | 'errors.documentFileMissing'
+  | 'errors.documentDates'
+  | 'errors.consentRequired'
+  | 'errors.pseudonymousIdentifying'
+  | 'errors.followUpBefore'
+  | 'errors.partnerInactive'
+  | 'errors.consentPartner'
+  | 'errors.outreachInconsistent'
+  | 'errors.outreachMember'
   | 'errors.internal'
   | 'errors.network'
   | 'errors.unexpected';
@@ -79,6 +90,24 @@ const KEY_BY_CODE: Readonly<Record<string, ErrorMessageKey>> = {
   PLACE_ONLY_FOR_ACCOMPANIMENT: 'errors.placeOnlyForAccompaniment',
   ACCOMPANYING_NOT_A_WORKER: 'errors.accompanyingNotAWorker',
   AGENDA_RANGE_INVALID: 'errors.agendaRangeInvalid',
+  DOCUMENT_NOT_FOUND: 'errors.notFound',
+  DOCUMENT_TYPE_NOT_ALLOWED: 'errors.documentType',
+  DOCUMENT_NOT_MULTIPART: 'errors.documentType',
+  DOCUMENT_TOO_LARGE: 'errors.documentTooLarge',
+  PAYLOAD_TOO_LARGE: 'errors.documentTooLarge',
+  DOCUMENT_FILE_MISSING: 'errors.documentFileMissing',
+  DOCUMENT_DATES_INCONSISTENT: 'errors.documentDates',
+  CONSENT_REQUIRED: 'errors.consentRequired',
+  REFERRAL_PSEUDONYMOUS_IDENTIFYING: 'errors.pseudonymousIdentifying',
+  REFERRAL_FOLLOW_UP_BEFORE: 'errors.followUpBefore',
+  PARTNER_NOT_FOUND: 'errors.notFound',
+  REFERRAL_NOT_FOUND: 'errors.notFound',
+  PARTNER_INACTIVE: 'errors.partnerInactive',
+  CONSENT_PARTNER: 'errors.consentPartner',
+  OUTREACH_INCONSISTENT: 'errors.outreachInconsistent',
+  OUTREACH_SITE_NOT_ALLOWED: 'errors.siteNotAllowed',
+  OUTREACH_MEMBER_NOT_FOUND: 'errors.outreachMember',
+  OUTREACH_NO_ASSOCIATION: 'errors.forbidden',
   VERSION_CONFLICT: 'errors.versionConflict',
   EMAIL_TAKEN: 'errors.emailTaken',
   ROLE_NOT_ASSIGNABLE: 'errors.roleNotAssignable',

@@ -62,7 +62,10 @@ export function fetchConsents(id: string, signal?: AbortSignal): Promise<Consent
   return apiRequest('GET', `${personPath(id)}/consents`, { signal });
 }
 
-export function recordConsent(id: string, consent: { purpose: ConsentPurpose; given: boolean }): Promise<ConsentView> {
+export function recordConsent(
+  id: string,
+  consent: { purpose: ConsentPurpose; given: boolean; partnerId?: string },
+): Promise<ConsentView> {
   return apiRequest('POST', `${personPath(id)}/consents`, { body: consent });
 }
 

@@ -37,6 +37,17 @@ export type ActionLabelKey =
   | 'auditActions.auditSearched'
   | 'auditActions.auditExported'
   | 'auditActions.auditVerified'
+  | 'auditActions.documentListed'
+  | 'auditActions.documentUploaded'
+  | 'auditActions.documentDownloaded'
+  | 'auditActions.documentDeleted'
+  | 'auditActions.documentUpdated'
+  | 'auditActions.referralListed'
+  | 'auditActions.referralCreated'
+  | 'auditActions.referralUpdated'
+  | 'auditActions.partnerCreated'
+  | 'auditActions.partnerUpdated'
+  | 'auditActions.outreachCreated'
   | 'auditActions.refusedRead'
   | 'auditActions.refusedWrite'
   | 'auditActions.refusedOther'
@@ -108,6 +119,17 @@ const KEY_BY_CODE: Readonly<Record<string, ActionLabelKey>> = {
   'appointment.updated': 'auditActions.appointmentUpdated',
   'appointment.deleted': 'auditActions.appointmentDeleted',
   'agenda.read': 'auditActions.agendaRead',
+  'document.listed': 'auditActions.documentListed',
+  'document.uploaded': 'auditActions.documentUploaded',
+  'document.downloaded': 'auditActions.documentDownloaded',
+  'document.deleted': 'auditActions.documentDeleted',
+  'document.updated': 'auditActions.documentUpdated',
+  'referral.listed': 'auditActions.referralListed',
+  'referral.created': 'auditActions.referralCreated',
+  'referral.updated': 'auditActions.referralUpdated',
+  'partner.created': 'auditActions.partnerCreated',
+  'partner.updated': 'auditActions.partnerUpdated',
+  'outreach.created': 'auditActions.outreachCreated',
 };
 
 /** The codes offered as suggestions in the search form, in the table's order. */

@@ -166,6 +166,23 @@ export class AppConfig {
   @Max(600_000)
   JOB_LOCK_MS = 30_000;
 
+  /** Largest uploaded document, in bytes (DESIGN.md "Defaults": 20 MB). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(200 * 1024 * 1024)
+  UPLOAD_MAX_BYTES = 20 * 1024 * 1024;
+
+  /** Folder of the encrypted document files; unset: `documents/` under ENVOL_HOME. */
+  @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsString()
+  STORAGE_DIR?: string;
+
+  get storageDir(): string {
+    return this.STORAGE_DIR ?? `${this.ENVOL_HOME}/documents`;
+  }
+
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }

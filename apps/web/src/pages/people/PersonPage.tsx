@@ -20,6 +20,7 @@ import { useState, type FormEvent } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
+import { documentKeys, fetchPartners } from '../../api/documents';
 import { isApiError } from '../../api/client';
 import { isVersionConflict } from '../../api/errors';
 import {
@@ -44,6 +45,8 @@ import { PersonReminders } from '../reminders/PersonReminders';
 import { PathwayTab } from '../pathways/PathwayTab';
 import { Appointments } from '../casework/Appointments';
 import { QuickEntry, Timeline } from '../casework/Journal';
+import { DocumentsTab } from '../documents/DocumentsTab';
+import { ReferralsTab } from '../documents/ReferralsTab';
 import { BreakGlassDialog } from './BreakGlassDialog';
 import { checkDraft, draftOf, normalizeDraft, sameDraft, type FieldProblem, type FormDraft } from './person';
 import { MaskSwitch, PersonFields, PersonStatusLabel, useMaskedNames, type FieldsPart } from './shared';
@@ -334,6 +337,8 @@ function PersonView({
           <Tabs.Tab value="safeContact">{t('person.tabs.safeContact')}</Tabs.Tab>
           <Tabs.Tab value="attributes">{t('person.tabs.attributes')}</Tabs.Tab>
           <Tabs.Tab value="pathway">{t('person.tabs.pathway')}</Tabs.Tab>
+          <Tabs.Tab value="documents">{t('person.tabs.documents')}</Tabs.Tab>
+          <Tabs.Tab value="referrals">{t('person.tabs.referrals')}</Tabs.Tab>
           <Tabs.Tab value="consents">{t('person.tabs.consents')}</Tabs.Tab>
           <Tabs.Tab value="reminders">{t('person.tabs.reminders')}</Tabs.Tab>
           {showAccessLog && <Tabs.Tab value="accessLog">{t('person.tabs.accessLog')}</Tabs.Tab>}
@@ -349,6 +354,12 @@ function PersonView({
         <Tabs.Panel value="attributes">{form(['attributes'])}</Tabs.Panel>
         <Tabs.Panel value="pathway">
           <PathwayTab personId={file.id} />
+        </Tabs.Panel>
+        <Tabs.Panel value="documents">
+          <DocumentsTab personId={file.id} canWrite={mayUse(roles, Permission.PersonWrite)} />
+        </Tabs.Panel>
+        <Tabs.Panel value="referrals">
+          <ReferralsTab personId={file.id} canWrite={mayUse(roles, Permission.PersonWrite)} />
         </Tabs.Panel>
         <Tabs.Panel value="consents">
           <Consents personId={file.id} />
@@ -461,8 +472,21 @@ function Consents({ personId }: { personId: string }) {
   });
   const [purpose, setPurpose] = useState<ConsentPurpose>('processing_notice');
   const [given, setGiven] = useState('given');
+  // A consent to share with a named partner names it (from the directory).
+  const partners = useQuery({
+    queryKey: documentKeys.partners(true),
+    queryFn: ({ signal }) => fetchPartners(true, signal),
+  });
+  const [partnerId, setPartnerId] = useState('');
+  const namedPartner = partnerId || partners.data?.find((p) => p.active)?.id || '';
+  const partnerName = (id: string | null) => partners.data?.find((p) => p.id === id)?.name ?? '';
   const record = useMutation({
-    mutationFn: () => recordConsent(personId, { purpose, given: given === 'given' }),
+    mutationFn: () =>
+      recordConsent(personId, {
+        purpose,
+        given: given === 'given',
+        ...(purpose === 'share_partner' ? { partnerId: namedPartner } : {}),
+      }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: peopleKeys.consents(personId) }),
   });
   return (
@@ -487,6 +511,19 @@ function Consents({ personId }: { personId: string }) {
                 record.reset();
               }}
             />
+            {purpose === 'share_partner' && (
+              <NativeSelect
+                label={t('consents.partner')}
+                value={namedPartner}
+                data={(partners.data ?? [])
+                  .filter((p) => p.active)
+                  .map((p) => ({ value: p.id, label: `${p.name} — ${t(`partners.kinds.${p.kind}`)}` }))}
+                onChange={(event) => {
+                  setPartnerId(event.currentTarget.value);
+                  record.reset();
+                }}
+              />
+            )}
             <Radio.Group label={t('consents.decision')} value={given} onChange={setGiven}>
               <Group gap="md" mt={4}>
                 <Radio value="given" label={t('consents.given')} />
@@ -519,7 +556,10 @@ function Consents({ personId }: { personId: string }) {
           <Table.Tbody>
             {consents.data.map((consent) => (
               <Table.Tr key={consent.id}>
-                <Table.Td>{t(`consents.purposes.${consent.purpose}`)}</Table.Td>
+                <Table.Td>
+                  {t(`consents.purposes.${consent.purpose}`)}
+                  {consent.partnerId ? ` — ${partnerName(consent.partnerId)}` : ''}
+                </Table.Td>
                 <Table.Td>
                   <StateLabel tone={consent.given ? 'positive' : 'negative'}>
                     {t(consent.given ? 'consents.given' : 'consents.withdrawn')}

@@ -1,0 +1,223 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { AuditService } from '@app/audit';
+import type { DocumentKind, DocumentMediaType, DocumentView } from '@app/contracts';
+import { PeopleService } from '@app/people';
+import { FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
+import { randomUUID } from 'node:crypto';
+import { IsNull } from 'typeorm';
+import { PersonDocument } from './document.entity';
+import { documentsError, DocumentsErrorCode } from './documents.errors';
+import { chunkRowId, chunksOf, expiryState, frame, previewable, safeDownloadName, unframe } from './documents.rules';
+import { DOCUMENT_STORAGE, newStorageKey, type DocumentStorage } from './storage';
+
+export interface NewDocument {
+  kind: DocumentKind;
+  issuedOn: string | null;
+  expiresOn: string | null;
+  /** As the browser sent it: kept encrypted for display, never used as a path. */
+  fileName: string;
+  mediaType: DocumentMediaType;
+  bytes: Buffer;
+}
+
+export interface DocumentChange {
+  version: number;
+  kind?: DocumentKind;
+  issuedOn?: string | null;
+  expiresOn?: string | null;
+}
+
+export interface DocumentContent {
+  bytes: Buffer;
+  mediaType: string;
+  fileName: string;
+  previewable: boolean;
+}
+
+/** Days before expiry when a document shows as "soon" (orange). A setting later; 60 days now. */
+export const EXPIRY_LEAD_DAYS = 60;
+
+const nameOf = (id: string) => ({ table: 'document', column: 'file_name', rowId: id });
+
+/**
+ * Documents of a person's file: encrypted under the association's data key in chunks bound to
+ * the document, its position and whether it is the last; stored outside the database under a
+ * random key. Scope is the person's (404 outside it); every read and write is audited.
+ */
+@Injectable()
+export class DocumentsService {
+  constructor(
+    private readonly people: PeopleService,
+    private readonly cipher: FieldCipher,
+    private readonly audit: AuditService,
+    @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+  ) {}
+
+  /** 404 when the file is out of the caller's scope (checked before an upload is read). */
+  async assertPersonInScope(ctx: RequestContext, personId: string): Promise<void> {
+    await this.people.requireInScope(ctx, personId);
+  }
+
+  private async view(ctx: RequestContext, row: PersonDocument, name?: string): Promise<DocumentView> {
+    return {
+      id: row.id,
+      personId: row.personId,
+      kind: row.kind as DocumentKind,
+      fileName: name ?? (await this.cipher.decryptText(ctx, nameOf(row.id), row.fileName)),
+      mediaType: row.mediaType as DocumentMediaType,
+      sizeBytes: row.sizeBytes,
+      issuedOn: row.issuedOn,
+      expiresOn: row.expiresOn,
+      expiry: expiryState(row.expiresOn, ctx.now, EXPIRY_LEAD_DAYS),
+      uploadedBy: row.uploadedBy,
+      uploadedAt: row.createdAt.toISOString(),
+      version: row.version,
+    };
+  }
+
+  async list(ctx: RequestContext, personId: string): Promise<DocumentView[]> {
+    const person = await this.people.requireInScope(ctx, personId);
+    const rows = await ctx.repo(PersonDocument).find({
+      where: { personId: person.id, deletedAt: IsNull() },
+      order: { createdAt: 'DESC', id: 'ASC' },
+    });
+    const names = await this.cipher.decryptManyText(
+      ctx,
+      rows.map((r) => ({ place: nameOf(r.id), ciphertext: r.fileName })),
+    );
+    const items: DocumentView[] = [];
+    for (const [i, row] of rows.entries()) items.push(await this.view(ctx, row, names[i]));
+    await this.audit.record(ctx, {
+      action: 'document.listed',
+      objectType: 'person',
+      objectId: person.id,
+      siteId: person.siteId,
+    });
+    return items;
+  }
+
+  async store(ctx: RequestContext, personId: string, input: NewDocument): Promise<DocumentView> {
+    const person = await this.people.requireInScope(ctx, personId);
+    if (input.issuedOn && input.expiresOn && input.expiresOn < input.issuedOn) {
+      throw documentsError(DocumentsErrorCode.DatesInconsistent, [{ field: 'expiresOn', code: 'beforeIssuedOn' }]);
+    }
+    const id = randomUUID();
+    const chunks = chunksOf(input.bytes);
+    const sealed: Buffer[] = [];
+    for (const [index, chunk] of chunks.entries()) {
+      const place = { table: 'document', column: 'content', rowId: chunkRowId(id, index, index === chunks.length - 1) };
+      sealed.push(await this.cipher.encrypt(ctx, place, chunk));
+    }
+    const storageKey = newStorageKey();
+    // Written before the row: a rollback leaves an unreadable orphan blob, never a row without content.
+    await this.storage.write(storageKey, frame(sealed));
+    await ctx.repo(PersonDocument).insert({
+      id,
+      associationId: ctx.associationId!,
+      personId: person.id,
+      kind: input.kind,
+      fileName: await this.cipher.encryptText(ctx, nameOf(id), input.fileName.slice(0, 255)),
+      mediaType: input.mediaType,
+      sizeBytes: input.bytes.length,
+      storageKey,
+      issuedOn: input.issuedOn,
+      expiresOn: input.expiresOn,
+      uploadedBy: ctx.actor?.userId ?? null,
+      deletedAt: null,
+      deletedBy: null,
+    });
+    await this.audit.record(ctx, {
+      action: 'document.uploaded',
+      objectType: 'person',
+      objectId: person.id,
+      siteId: person.siteId,
+      detail: id,
+    });
+    return this.view(ctx, await ctx.repo(PersonDocument).findOneByOrFail({ id }), input.fileName.slice(0, 255));
+  }
+
+  private async live(ctx: RequestContext, personId: string, documentId: string) {
+    const person = await this.people.requireInScope(ctx, personId);
+    const row = await ctx.repo(PersonDocument).findOne({
+      where: { id: documentId, personId: person.id, deletedAt: IsNull() },
+    });
+    if (!row) throw documentsError(DocumentsErrorCode.DocumentNotFound);
+    return { person, row };
+  }
+
+  /**
+   * The decrypted content. Every chunk is authenticated before any byte is returned (the blob is at
+   * most the upload limit); a swapped, reordered, truncated or altered chunk fails the whole read.
+   */
+  async content(ctx: RequestContext, personId: string, documentId: string): Promise<DocumentContent> {
+    const { person, row } = await this.live(ctx, personId, documentId);
+    const sealed = unframe(await this.storage.read(row.storageKey));
+    const plain = await this.cipher.decryptMany(
+      ctx,
+      sealed.map((ciphertext, index) => ({
+        place: { table: 'document', column: 'content', rowId: chunkRowId(row.id, index, index === sealed.length - 1) },
+        ciphertext,
+      })),
+    );
+    const fileName = await this.cipher.decryptText(ctx, nameOf(row.id), row.fileName);
+    await this.audit.record(ctx, {
+      action: 'document.downloaded',
+      objectType: 'person',
+      objectId: person.id,
+      siteId: person.siteId,
+      detail: row.id,
+    });
+    return {
+      bytes: Buffer.concat(plain),
+      mediaType: row.mediaType,
+      fileName: safeDownloadName(fileName, `document-${row.id.slice(0, 8)}`),
+      previewable: previewable(row.mediaType),
+    };
+  }
+
+  /** Kind and dates (an expiry typed wrong would send the reminders to the wrong day). */
+  async describe(
+    ctx: RequestContext,
+    personId: string,
+    documentId: string,
+    change: DocumentChange,
+  ): Promise<DocumentView> {
+    const { person, row } = await this.live(ctx, personId, documentId);
+    const issuedOn = change.issuedOn !== undefined ? change.issuedOn : row.issuedOn;
+    const expiresOn = change.expiresOn !== undefined ? change.expiresOn : row.expiresOn;
+    if (issuedOn && expiresOn && expiresOn < issuedOn) {
+      throw documentsError(DocumentsErrorCode.DatesInconsistent, [{ field: 'expiresOn', code: 'beforeIssuedOn' }]);
+    }
+    const fields: Partial<PersonDocument> = {};
+    if (change.kind !== undefined) fields.kind = change.kind;
+    if (change.issuedOn !== undefined) fields.issuedOn = change.issuedOn;
+    if (change.expiresOn !== undefined) fields.expiresOn = change.expiresOn;
+    await updateVersioned(ctx.manager, PersonDocument, row.id, change.version, fields);
+    await this.audit.record(ctx, {
+      action: 'document.updated',
+      objectType: 'person',
+      objectId: person.id,
+      siteId: person.siteId,
+      detail: row.id,
+    });
+    return this.view(ctx, await ctx.repo(PersonDocument).findOneByOrFail({ id: row.id }));
+  }
+
+  /** Soft delete: hidden from the file, kept (and its deletion in the audit trail) for the DPO. */
+  async remove(ctx: RequestContext, personId: string, documentId: string): Promise<void> {
+    const { person, row } = await this.live(ctx, personId, documentId);
+    await ctx
+      .repo(PersonDocument)
+      .update(
+        { id: row.id },
+        { deletedAt: ctx.now, deletedBy: ctx.actor?.userId ?? null, version: () => 'version + 1' },
+      );
+    await this.audit.record(ctx, {
+      action: 'document.deleted',
+      objectType: 'person',
+      objectId: person.id,
+      siteId: person.siteId,
+      detail: row.id,
+    });
+  }
+}

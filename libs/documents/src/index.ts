@@ -1,0 +1,27 @@
+export { PersonDocument } from './document.entity';
+export { documentsError, DocumentsErrorCode } from './documents.errors';
+export {
+  acceptedMediaType,
+  CHUNK_BYTES,
+  expiryDeadlines,
+  expiryState,
+  previewable,
+  safeDownloadName,
+  type ExpiryDeadline,
+} from './documents.rules';
+export {
+  DocumentsService,
+  EXPIRY_LEAD_DAYS,
+  type DocumentChange,
+  type DocumentContent,
+  type NewDocument,
+} from './documents.service';
+export { sniffMediaType } from './sniff';
+export { DOCUMENT_STORAGE, FolderStorage, newStorageKey, type DocumentStorage } from './storage';
+
+import { PersonDocument } from './document.entity';
+
+export const DOCUMENTS_ENTITIES = [PersonDocument];
+
+/** The encrypted columns, for data-key rotation (the content itself is in the storage folder). */
+export const DOCUMENTS_ENCRYPTED_COLUMNS = [{ table: 'document', column: 'file_name' }];
