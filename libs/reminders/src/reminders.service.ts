@@ -27,6 +27,8 @@ export interface ReminderViewer {
 export interface ReminderView {
   id: string;
   kind: string;
+  sourceKind: string;
+  sourceId: string;
   personId: string | null;
   siteId: string | null;
   dueOn: string;
@@ -185,6 +187,8 @@ export class RemindersService {
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
+      sourceKind: r.sourceKind,
+      sourceId: r.sourceId,
       personId: r.personId,
       siteId: r.siteId,
       dueOn: r.dueOn,
@@ -226,6 +230,22 @@ export class RemindersService {
       .andWhere('coalesce(r.snoozed_until, r.due_on) < :today', { today: parisDay(ctx.now) });
     if (siteIds.length) query.andWhere('r.site_id = ANY(:sites)', { sites: [...siteIds] });
     const rows = await query.orderBy('r.due_on', 'ASC').addOrderBy('r.id', 'ASC').take(limit).getMany();
+    return this.views(ctx, rows);
+  }
+
+  /** Open reminders of these files due up to `until` (the caller has checked the scope): the deadlines view. */
+  async openForPersons(ctx: RequestContext, personIds: readonly string[], until: string): Promise<ReminderView[]> {
+    const rows = await ctx
+      .repo(Reminder)
+      .createQueryBuilder('r')
+      .where('r.association_id = :association', { association: associationOf(ctx) })
+      .andWhere('r.person_id = ANY(:people)', { people: [...personIds] })
+      .andWhere('r.status IN (:...open)', { open: OPEN_STATUSES })
+      .andWhere('r.due_on <= :until', { until })
+      .orderBy('r.due_on', 'ASC')
+      .addOrderBy('r.kind', 'ASC')
+      .take(5000)
+      .getMany();
     return this.views(ctx, rows);
   }
 

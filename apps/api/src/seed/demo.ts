@@ -343,7 +343,11 @@ export async function seedDemoPeople(owner: DataSource, keys: Keys, now: Date): 
  * Once: only while the demo association has no pathway.
  */
 export async function seedDemoPathways(owner: DataSource, keys: Keys, now: Date): Promise<number> {
-  const pathways = new PathwaysService(new FieldCipher(keys), new AuditService(keys, owner));
+  const pathways = new PathwaysService(
+    new FieldCipher(keys),
+    new AuditService(keys, owner),
+    new RemindersService(new FieldCipher(keys)),
+  );
   const associationId = await new Provisioning(owner, keys).associationId(DEMO);
   const tx = <T>(actor: Actor | undefined, work: (ctx: RequestContext) => Promise<T>) =>
     inTransaction(owner, { requestId: 'seed-demo', now, associationId, actor }, work);
