@@ -385,4 +385,47 @@ describe('reminders', () => {
     await post(`/api/pathways/${id}/events`, { kind: 'end', on: '2026-11-20', endReason: 'withdrawn_by_person' });
     expect(await open()).toEqual([]);
   });
+
+  it('reminds the referent the day before a planned appointment, moves with it and drops it when cancelled', async () => {
+    const person = await createPerson(t, workerA1());
+    const headers = { ...w.sessions.workerA1!.headers, 'content-type': 'application/json' };
+    const planned = await t.app.inject({
+      method: 'POST',
+      url: `/api/persons/${person.id}/appointments`,
+      headers,
+      // 10:00 in Paris on 4 December 2026.
+      payload: {
+        startsAt: '2026-12-04T09:00:00Z',
+        durationMinutes: 60,
+        counterpart: 'administration',
+        place: 'Préfecture',
+        purpose: 'Dépôt du dossier',
+      },
+    });
+    expect(planned.statusCode).toBe(201);
+    const appointment = planned.json<{ id: string; version: number }>();
+    const reminder = () =>
+      sql<{ due_on: string; status: string; assignee_user_id: string }>(
+        t.db.superuserUrl,
+        `SELECT due_on::text, status, assignee_user_id FROM reminder WHERE source_id = $1 ORDER BY created_at`,
+        [appointment.id],
+      );
+    expect(await reminder()).toEqual([{ due_on: '2026-12-03', status: 'pending', assignee_user_id: w.users.workerA1 }]);
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/appointments/${appointment.id}`,
+      headers,
+      payload: { version: appointment.version, startsAt: '2026-12-10T09:00:00Z' },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect((await reminder()).map((r) => [r.due_on, r.status])).toEqual([['2026-12-09', 'pending']]);
+    const cancelled = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/appointments/${appointment.id}`,
+      headers,
+      payload: { version: moved.json<{ version: number }>().version, status: 'cancelled' },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    expect((await reminder()).map((r) => r.status)).toEqual(['cancelled']);
+  });
 });

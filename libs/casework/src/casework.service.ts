@@ -18,9 +18,10 @@ import type {
 import { PeopleService, Person, readsCaseContent, scopeFilter } from '@app/people';
 import { FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
+import { RemindersService } from '@app/reminders';
 import { Appointment } from './appointment.entity';
 import { caseworkError, CaseworkErrorCode } from './casework.errors';
-import { isContact, nextLastContact, occursInFuture, validAgendaRange } from './casework.rules';
+import { appointmentReminders, isContact, nextLastContact, occursInFuture, validAgendaRange } from './casework.rules';
 import { JournalEvent, JournalEventVersion } from './journal-event.entity';
 
 export interface NewJournalEvent {
@@ -82,6 +83,7 @@ export class CaseworkService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly people: PeopleService,
+    private readonly reminders: RemindersService,
   ) {}
 
   // ── journal: reading ──
@@ -480,6 +482,7 @@ export class CaseworkService {
       siteId: person.siteId,
       detail: id,
     });
+    await this.syncReminder(ctx, id);
     return (await this.appointmentViews(ctx, [await ctx.repo(Appointment).findOneByOrFail({ id })]))[0];
   }
 
@@ -510,6 +513,7 @@ export class CaseworkService {
       objectId: row.personId,
       detail: id,
     });
+    await this.syncReminder(ctx, id);
     return (await this.appointmentViews(ctx, [await ctx.repo(Appointment).findOneByOrFail({ id })]))[0];
   }
 
@@ -523,6 +527,21 @@ export class CaseworkService {
       objectId: row.personId,
       detail: id,
     });
+    await this.reminders.cancelForSource(ctx, { kind: 'appointment', id });
+  }
+
+  /**
+   * A planned appointment reminds the person's referent (the site's coordinators while there is
+   * none) the day before (domain/psp.md: 1 day); done, missed or cancelled, it reminds no one.
+   */
+  private async syncReminder(ctx: RequestContext, id: string): Promise<void> {
+    const row = await ctx.repo(Appointment).findOneByOrFail({ id });
+    const person = await this.people.placementInScope(ctx, row.personId);
+    await this.reminders.upsertForSource(
+      ctx,
+      { kind: 'appointment', id },
+      appointmentReminders(row, { referentId: person.referentId, siteId: person.siteId }),
+    );
   }
 
   /** The caller's agenda: what they organise or accompany, on files they may see. */

@@ -487,7 +487,7 @@ export async function seedDemoCasework(
     new BreakGlassService(keys, organisation),
     new RemindersService(cipher),
   );
-  const casework = new CaseworkService(cipher, audit, people);
+  const casework = new CaseworkService(cipher, audit, people, new RemindersService(cipher));
   const p = new Provisioning(owner, keys);
   const associationId = await p.associationId(DEMO);
   const tx = <T>(actor: Actor | undefined, at: Date, work: (ctx: RequestContext) => Promise<T>) =>
