@@ -297,6 +297,7 @@ export class CaseworkService {
     const occurredAt = input.occurredAt ?? ctx.now;
     const place = input.accompanimentPlace ?? null;
     this.checkEvent(ctx, input.type, place, occurredAt);
+    await this.checkGoal(ctx, personId, input.goalId);
     const id = randomUUID();
     await ctx.repo(JournalEvent).insert({
       id,
@@ -344,7 +345,10 @@ export class CaseworkService {
     if (change.text !== undefined) fields.text = await this.cipher.encryptText(ctx, eventText(id), change.text);
     if (change.durationMinutes !== undefined) fields.durationMinutes = change.durationMinutes;
     if (change.attendees !== undefined) fields.attendees = [...new Set(change.attendees)];
-    if (change.goalId !== undefined) fields.goalId = change.goalId;
+    if (change.goalId !== undefined) {
+      await this.checkGoal(ctx, event.personId, change.goalId);
+      fields.goalId = change.goalId;
+    }
     if (change.confidentiality !== undefined) fields.confidentiality = change.confidentiality;
     await updateVersioned(ctx.manager, JournalEvent, id, change.version, fields);
     const updated = await ctx.repo(JournalEvent).findOneByOrFail({ id });
@@ -450,6 +454,17 @@ export class CaseworkService {
       siteId: person.siteId,
     });
     return this.appointmentViews(ctx, rows);
+  }
+
+  /** A note links to a goal of one of the same person's pathways, or to none. */
+  private async checkGoal(ctx: RequestContext, personId: string, goalId: string | null | undefined): Promise<void> {
+    if (!goalId) return;
+    const found = await ctx.manager.query<unknown[]>(
+      `SELECT 1 FROM pathway_goal g JOIN pathway p ON p.id = g.pathway_id WHERE g.id = $1 AND p.person_id = $2`,
+      [goalId, personId],
+    );
+    if (found.length === 0)
+      throw caseworkError(CaseworkErrorCode.GoalNotFound, [{ field: 'goalId', code: 'notFound' }]);
   }
 
   async planAppointment(ctx: RequestContext, personId: string, input: NewAppointment): Promise<AppointmentView> {
