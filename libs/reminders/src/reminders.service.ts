@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { ContactConstraint, NotificationView, ReminderView } from '@app/contracts';
+export type { NotificationView, ReminderView } from '@app/contracts';
 import { AppError, FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull } from 'typeorm';
@@ -9,9 +11,7 @@ import {
   OPEN_STATUSES,
   parisDay,
   planUpsert,
-  type ContactConstraint,
   type ExistingReminder,
-  type ReminderBucket,
   type ReminderInput,
   type ReminderSource,
   type ReminderStatus,
@@ -22,35 +22,6 @@ export interface ReminderViewer {
   userId: string;
   roles: readonly string[];
   siteIds: readonly string[];
-}
-
-export interface ReminderView {
-  id: string;
-  kind: string;
-  sourceKind: string;
-  sourceId: string;
-  personId: string | null;
-  siteId: string | null;
-  dueOn: string;
-  deadlineOn: string | null;
-  status: ReminderStatus;
-  snoozedUntil: string | null;
-  bucket: ReminderBucket;
-  assigneeUserId: string | null;
-  assigneeRole: string | null;
-  contact: ContactConstraint | null;
-  version: number;
-}
-
-export interface NotificationView {
-  id: string;
-  reminderId: string;
-  kind: string;
-  personId: string | null;
-  dueOn: string;
-  deadlineOn: string | null;
-  createdAt: string;
-  readAt: string | null;
 }
 
 export enum RemindersErrorCode {
@@ -78,7 +49,7 @@ function associationOf(ctx: RequestContext): string {
 }
 
 /**
- * The reminder store (issue "Reminders"). Domain libs call `upsertForSource` inside their own
+ * The reminder store (README "Reminders"). Domain libs call `upsertForSource` inside their own
  * transaction whenever their dates change; it imports no domain lib. Reads are filtered to what the
  * viewer must act on: assigned to them, or to a role they hold (on one of their sites).
  */
