@@ -343,6 +343,14 @@ describe('documents', () => {
     const byId = new Map(list.map((d) => [d.id, d]));
     expect(byId.get(expiring.json<DocumentView>().id)?.expiry).toBe('soon');
     expect(byId.get(expired.json<DocumentView>().id)?.expiry).toBe('expired');
+    // Each upload leaves an administrative step in the file's timeline: the kind and validity, never the file name.
+    const steps = (await get('workerA1', `/api/persons/${w.personA1}/events?type=administrative_step`)).json<{
+      items: { text: string }[];
+    }>();
+    expect(steps.items.map((e) => e.text)).toContain(
+      'Document ajouté au dossier : titre de séjour, valable jusqu’au 20/05/2026.',
+    );
+    expect(steps.items.some((e) => e.text.includes('aps.pdf'))).toBe(false);
     // Each expiry is a reminder to the referent, 60 days before (never before today), moved with its date.
     const reminders = await sql<{ source_id: string; due_on: string; deadline_on: string; status: string }>(
       t.db.superuserUrl,

@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
+import { CaseworkService } from '@app/casework';
 import type { DocumentKind, DocumentMediaType, DocumentView } from '@app/contracts';
 import { PeopleService } from '@app/people';
 import { FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
@@ -10,6 +11,7 @@ import { PersonDocument } from './document.entity';
 import { documentsError, DocumentsErrorCode } from './documents.errors';
 import {
   chunkRowId,
+  documentJournalText,
   chunksOf,
   expiryDeadlines,
   expiryState,
@@ -62,6 +64,7 @@ export class DocumentsService {
     private readonly audit: AuditService,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     private readonly reminders: RemindersService,
+    private readonly casework: CaseworkService,
   ) {}
 
   /** A document's expiry reminds the referent 60 days before (once deleted or without expiry, no one). */
@@ -158,6 +161,12 @@ export class DocumentsService {
       objectId: person.id,
       siteId: person.siteId,
       detail: id,
+    });
+    // The file's timeline shows the upload (an administrative step, not a contact).
+    await this.casework.logEvent(ctx, person.id, {
+      type: 'administrative_step',
+      attendees: [],
+      text: documentJournalText({ kind: input.kind, expiresOn: input.expiresOn }),
     });
     await this.syncReminder(ctx, id);
     return this.view(ctx, await ctx.repo(PersonDocument).findOneByOrFail({ id }), input.fileName.slice(0, 255));

@@ -566,7 +566,12 @@ export async function seedDemoPartners(owner: DataSource, keys: Keys, now: Date)
     new BreakGlassService(keys, new OrganisationService()),
     new RemindersService(new FieldCipher(keys)),
   );
-  const partners = new PartnersService(people, new FieldCipher(keys), audit);
+  const partners = new PartnersService(
+    people,
+    new FieldCipher(keys),
+    audit,
+    new CaseworkService(new FieldCipher(keys), audit, people, new RemindersService(new FieldCipher(keys))),
+  );
   const outreach = new OutreachService(audit);
   const p = new Provisioning(owner, keys);
   const associationId = await p.associationId(DEMO);
