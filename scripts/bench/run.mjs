@@ -144,6 +144,8 @@ async function runScenario(scenario, shared, options) {
     sleep,
     /** Registers a clean-up step; they run last-in first-out when the scenario ends, even on failure. */
     defer: (step) => deferred.push(async () => step()),
+    /** Registers a clean-up step for the end of the whole run (before the database is dropped). */
+    deferRun: (step) => globalCleanups.push(async () => step()),
     /** Starts `node <entry>` (relative to the repository root); stopped when the scenario ends. */
     node: (entry, env) => {
       const proc = processes.node(entry, env);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { PersonFile, PersonSummary } from '@app/contracts';
+import type { JournalEventView, Paged, PathwayView, PersonFile, PersonSummary } from '@app/contracts';
 import type { DataSource } from 'typeorm';
 import { ownerDataSource } from '../../apps/api/src/database';
 import { drawPerson, Random, seedSynthetic, type SyntheticResult } from '../../apps/api/src/seed/synthetic';
@@ -23,6 +23,8 @@ describe('synthetic data', () => {
       seed: 7,
       password: PASSWORD,
       batchSize: 150,
+      eventsPerPerson: 3,
+      pathwayShare: 0.25,
       now: t.clock.now(),
     });
   });
@@ -77,6 +79,85 @@ describe('synthetic data', () => {
     });
     expect(search.statusCode).toBe(200);
     expect(search.json<PersonSummary[]>().map((p) => p.id)).toContain(file.id);
+  });
+
+  /** Rows of the first association, read as the owner with the tenant set. */
+  const inFirst = <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
+    owner.transaction(async (m) => {
+      await m.query(`SELECT set_config('app.association_id', $1, true)`, [seeded.associations[0].id]);
+      return m.query<T[]>(sql, params);
+    });
+  const workerSignIn = (userId: string) =>
+    signIn(seeded.associations[0].workers.find((w) => w.userId === userId)!.email);
+
+  it('writes journal events, their first version and the last contact they imply', async () => {
+    expect(seeded.counts.events).toBe(1200);
+    const [versions] = await inFirst<{ events: number; versions: number; inconsistent: number }>(
+      `SELECT (SELECT count(*)::int FROM journal_event) AS events,
+              (SELECT count(*)::int FROM journal_event_version v JOIN journal_event e ON e.id = v.event_id AND v.version = 1) AS versions,
+              (SELECT count(*)::int FROM person p
+                WHERE p.last_contact_at IS DISTINCT FROM (
+                  SELECT max(e.occurred_at) FROM journal_event e
+                   WHERE e.person_id = p.id AND 'person' = ANY(e.attendees)
+                     AND e.type IN ('interview', 'phone_call', 'accompaniment', 'premises_visit', 'safety_incident'))
+              ) AS inconsistent`,
+    );
+    expect(versions.events).toBeGreaterThan(0);
+    expect(versions.versions).toBe(versions.events);
+    expect(versions.inconsistent).toBe(0);
+
+    // The referent reads the notes decrypted, through the API.
+    const [person] = await inFirst<{ id: string; referent_id: string; n: number }>(
+      `SELECT p.id, p.referent_id, count(*)::int AS n FROM person p JOIN journal_event e ON e.person_id = p.id
+        GROUP BY p.id ORDER BY p.file_number LIMIT 1`,
+    );
+    const cookie = await workerSignIn(person.referent_id);
+    const journal = await t.app.inject({ method: 'GET', url: `/api/persons/${person.id}/events`, headers: { cookie } });
+    expect(journal.statusCode).toBe(200);
+    const page = journal.json<Paged<JournalEventView>>();
+    expect(page.total).toBe(person.n);
+    for (const event of page.items) expect(event.text).toMatch(/^[A-ZÉ][^]{20,}\.$/);
+  });
+
+  it('opens pathways in every state through the pathways service, read back through the API', async () => {
+    const rows = await inFirst<{ id: string; person_id: string; referent_id: string; state: string; closed: boolean }>(
+      `SELECT w.id, w.person_id, p.referent_id, w.state, w.closed_on IS NOT NULL AS closed
+         FROM pathway w JOIN person p ON p.id = w.person_id ORDER BY p.file_number`,
+    );
+    expect(rows.length).toBeGreaterThan(10);
+    const terminal = ['closed', 'abandoned', 'withdrawn', 'refused_final', 'ended'];
+    for (const row of rows) expect(row.closed).toBe(terminal.includes(row.state));
+    expect(new Set(rows.map((r) => r.state)).size).toBeGreaterThanOrEqual(6);
+    const psp = rows.find((r) => r.state === 'authorised') ?? rows[0];
+    const cookie = await workerSignIn(psp.referent_id);
+    const read = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons/${psp.person_id}/pathways`,
+      headers: { cookie },
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.json<PathwayView[]>().map((w) => [w.id, w.state])).toContainEqual([psp.id, psp.state]);
+  });
+
+  it('raises the two reminders of each file, the contact constraint readable by the referent', async () => {
+    const [counts] = await inFirst<{ reminders: number; expected: number; appointments: number }>(
+      `SELECT (SELECT count(*)::int FROM reminder WHERE source_kind = 'person') AS reminders,
+              (SELECT count(*)::int + count(*) FILTER (WHERE status <> 'closed')::int FROM person) AS expected,
+              (SELECT count(*)::int FROM appointment) AS appointments`,
+    );
+    expect(counts.reminders).toBe(counts.expected);
+    expect(counts.appointments).toBeGreaterThan(0);
+    const [due] = await inFirst<{ id: string; assignee_user_id: string }>(
+      `SELECT id, assignee_user_id FROM reminder WHERE kind = 'no_contact' ORDER BY due_on, id LIMIT 1`,
+    );
+    const cookie = await workerSignIn(due.assignee_user_id);
+    const mine = await t.app.inject({ method: 'GET', url: '/api/reminders', headers: { cookie } });
+    expect(mine.statusCode).toBe(200);
+    const item = mine
+      .json<{ items: { id: string; kind: string; contact: { neverCall: boolean } | null }[] }>()
+      .items.find((r) => r.id === due.id);
+    expect(item?.kind).toBe('no_contact');
+    expect(typeof item?.contact?.neverCall).toBe('boolean');
   });
 
   it('keeps each association to itself', async () => {

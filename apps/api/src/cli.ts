@@ -53,7 +53,7 @@ Without DATABASE_OWNER_URL, the embedded database of \`npm start\` is used.
   audit:verify                                  recompute every audit seal; exit 1 on any problem
   keys:rotate-kek                               re-wrap every data key under the key file's current KEK
   keys:rotate-data-key --association N          new data key for an association; re-encrypts its rows in batches (resumable)
-  seed:synthetic [--associations 20] [--persons 50000] [--seed 1] [--password P] [--database envol_synthetic]
+  seed:synthetic [--associations 20] [--persons 50000] [--events-per-person 0] [--seed 1] [--password P] [--database envol_synthetic]
                  [--server postgres://postgres@127.0.0.1:5432/postgres]
                                                 synthetic data at scale in a database of its own on the local
                                                 PostgreSQL (created and migrated; DATABASE_OWNER_URL instead when set)`;
@@ -160,9 +160,7 @@ async function synthetic(values: Options): Promise<string> {
   const associations = count(values.associations, 'associations', 20, 1);
   const persons = count(values.persons, 'persons', 50_000, 0);
   const seed = count(values.seed, 'seed', 1);
-  if (values['events-per-person'] !== undefined && count(values['events-per-person'], 'events-per-person', 0) > 0) {
-    throw new UsageError('--events-per-person: journal events are not part of Envol yet');
-  }
+  const eventsPerPerson = count(values['events-per-person'], 'events-per-person', 0, 0);
   const password = values.password ?? 'synthetic-password';
   if (password.length < 12) throw new UsageError('--password must have at least 12 characters');
   const config = loadConfig();
@@ -191,10 +189,12 @@ async function synthetic(values: Options): Promise<string> {
   const owner = await ownerDataSource(ownerUrl).initialize();
   try {
     say(`Seeding ${persons} persons over ${associations} associations in ${where} (seed ${seed})…`);
-    const result = await seedSynthetic(owner, keys, { associations, persons, seed, password, say });
+    const result = await seedSynthetic(owner, keys, { associations, persons, seed, password, eventsPerPerson, say });
     const perSecond = Math.round(result.rows / Math.max(result.seconds, 0.001));
+    const c = result.counts;
     return [
-      `Synthetic data: ${result.persons} persons, ${result.rows} rows (persons, search tokens, consents) in ${result.seconds.toFixed(1)} s — ${perSecond} rows/s, ${Math.round(result.persons / Math.max(result.seconds, 0.001))} persons/s.`,
+      `Synthetic data: ${result.persons} persons, ${result.rows} rows in ${result.seconds.toFixed(1)} s — ${perSecond} rows/s, ${Math.round(result.persons / Math.max(result.seconds, 0.001))} persons/s.`,
+      `  (persons with search tokens and consents; ${c.events} journal events and their first versions, ${c.appointments} appointments, ${c.reminders} reminders, ${c.pathways} pathways with their events)`,
       `Logins (password ${password}, no second factor): admin@synth01.envol.test, coordinator1@synth01.envol.test, worker-s01a-1-1@synth01.envol.test, …`,
     ].join('\n');
   } finally {

@@ -66,6 +66,9 @@ export interface PersonForReminders {
  * constraint), and the retention review 2 years after the last contact (to the site's coordinators).
  * Counted from the file's opening while no contact is recorded. A closed file keeps only its review.
  */
+/** domain/psp.md: the active file is kept 2 years after the last contact (CNIL, deliberation 2023-095). */
+export const RETENTION_YEARS = 2;
+
 export function personReminders(
   person: PersonForReminders,
   settings: PeopleReminderSettings,

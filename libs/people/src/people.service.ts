@@ -36,6 +36,7 @@ import {
   isMinor,
   parisYear,
   personReminders,
+  RETENTION_YEARS,
 } from './people.rules';
 
 export interface NewPerson {
@@ -67,9 +68,6 @@ export interface CaseloadFilter {
 }
 
 const SEARCH_LIMIT = 20;
-/** domain/psp.md: the active file is kept 2 years after the last contact (CNIL, deliberation 2023-095). */
-const RETENTION_YEARS = 2;
-
 const place = (rowId: string, column: 'identity' | 'safe_contact') => ({ table: 'person', column, rowId });
 
 function associationOf(ctx: RequestContext): string {

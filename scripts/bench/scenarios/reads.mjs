@@ -10,12 +10,9 @@
 // what the audit costs. With --growth: the same at 5,000 and 50,000 persons (BENCH_GROWTH_SIZES to
 // change, e.g. 5000,50000,200000), data added to the same associations between steps.
 import autocannon from 'autocannon';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { freePort } from '../harness.mjs';
+import { PASSWORD, syntheticData } from '../synthetic.mjs';
 
 export const name = 'reads';
 export const title = 'caseload page and person file read at 64 connections, against a node:http + pg baseline';
@@ -24,10 +21,8 @@ export const growth = true;
 const CONNECTIONS = 64;
 const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = 3;
-const ASSOCIATIONS = 20;
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 50_000);
 const GROWTH_SIZES = (process.env.BENCH_GROWTH_SIZES ?? '5000,50000').split(',').map(Number);
-const PASSWORD = 'synthetic-password';
 const PAGES = 20;
 const FILES = 1000;
 const READY = /ready on \d+/;
@@ -36,22 +31,9 @@ const ms = (v) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
 const perSecond = (v) => `${Math.round(v).toLocaleString('en-GB')} req/s`;
 
 export async function run(context) {
-  const { database, load } = context;
-  const { generateKeyFileJson } = await load('dist/libs/platform/src/index.js');
-  const platform = await load('dist/libs/platform/src/index.js');
-  const { ownerDataSource } = await load('dist/apps/api/src/database.js');
-  const { SyntheticSeeder } = await load('dist/apps/api/src/seed/synthetic.js');
-
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'envol-bench-'));
-  context.defer(() => rmSync(dir, { recursive: true, force: true }));
-  const keysFile = path.join(dir, 'keys.json');
-  writeFileSync(keysFile, JSON.stringify(generateKeyFileJson()), { mode: 0o600 });
-  const keys = platform.loadKeyFile(keysFile);
-
-  const owner = await ownerDataSource(database.ownerUrl).initialize();
-  context.defer(() => owner.destroy());
-  const seeder = new SyntheticSeeder(owner, keys, { seed: 1, password: PASSWORD, say: () => undefined });
-  await seeder.createAssociations(ASSOCIATIONS);
+  const { database } = context;
+  const data = await syntheticData(context);
+  const { seeder, keysFile } = data;
   const subject = seeder.associations[0];
   const coordinator = subject.coordinators[0];
 
@@ -195,17 +177,8 @@ export async function run(context) {
   const sizes = context.growth ? GROWTH_SIZES : [PERSONS];
   const rows = [];
   const details = { sizes: {}, connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S };
-  let seeded = 0;
   for (const size of sizes) {
-    const started = performance.now();
-    const rowsBefore = seeder.rows;
-    await seeder.addPersons(size - seeded);
-    const seconds = (performance.now() - started) / 1000;
-    context.log(
-      `seeded ${size - seeded} persons (${seeder.rows - rowsBefore} rows) in ${seconds.toFixed(1)} s — ${Math.round((size - seeded) / seconds)} persons/s`,
-    );
-    seeded = size;
-    await owner.query('ANALYZE');
+    const { seconds } = await data.grow(size);
     const m = await measureAt(size, !context.growth);
     details.sizes[size] = { seedSeconds: seconds, ...m };
     const k = size >= 1000 ? `${size / 1000}k` : String(size);

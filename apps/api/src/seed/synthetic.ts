@@ -19,8 +19,18 @@ import {
   type Keys,
   type RequestContext,
 } from '@app/platform';
+import { parisToday } from '@app/pathways';
 import type { DataSource } from 'typeorm';
 import { Provisioning } from '../provisioning';
+import {
+  drawAppointments,
+  drawEvents,
+  insertCasework,
+  insertPersonReminders,
+  seedPathways,
+  type AppointmentRow,
+  type EventRow,
+} from './synthetic-casework';
 
 /**
  * Synthetic data at scale for benchmarks and growth runs: associations with
@@ -36,6 +46,10 @@ export interface SyntheticOptions {
   password: string;
   /** Persons per INSERT (and per transaction). */
   batchSize?: number;
+  /** Journal events per person (each with its version 1); 0 by default. */
+  eventsPerPerson?: number;
+  /** Share of the persons with a pathway (support or PSP, every state), written through the pathways service. */
+  pathwayShare?: number;
   now?: Date;
   say?: (line: string) => void;
 }
@@ -44,6 +58,8 @@ export interface SyntheticResult {
   associations: SyntheticAssociation[];
   persons: number;
   rows: number;
+  /** Rows by table group, for the summary line. */
+  counts: SyntheticCounts;
   seconds: number;
 }
 
@@ -55,6 +71,14 @@ export interface SyntheticAssociation {
   coordinators: { email: string; siteId: string }[];
   workers: { email: string; userId: string; teamId: string; siteId: string }[];
   persons: number;
+}
+
+export interface SyntheticCounts {
+  persons: number;
+  events: number;
+  appointments: number;
+  reminders: number;
+  pathways: number;
 }
 
 /** mulberry32: small, fast, good enough to spread synthetic data; deterministic per seed. */
@@ -293,6 +317,7 @@ export class SyntheticSeeder {
   private readonly weights: number[] = [];
   private readonly counters = new Map<string, number>();
   rows = 0;
+  readonly counts: SyntheticCounts = { persons: 0, events: 0, appointments: 0, reminders: 0, pathways: 0 };
 
   constructor(
     private readonly owner: DataSource,
@@ -307,6 +332,22 @@ export class SyntheticSeeder {
 
   private tx<T>(associationId: string | null, work: (ctx: RequestContext) => Promise<T>): Promise<T> {
     return inTransaction(this.owner, { requestId: 'synthetic', now: this.now, associationId }, work);
+  }
+
+  /** A transaction as one of the association's social workers (for what goes through a service). */
+  private asWorker<T>(
+    associationId: string,
+    worker: { userId: string; teamId: string },
+    work: (ctx: RequestContext) => Promise<T>,
+  ): Promise<T> {
+    const actor = {
+      userId: worker.userId,
+      associationId,
+      roles: [Role.SocialWorker],
+      teamId: worker.teamId,
+      siteIds: [],
+    };
+    return inTransaction(this.owner, { requestId: 'synthetic', now: this.now, associationId, actor }, work);
   }
 
   /** "Synthétique 01" …: sites (1 to 3), two teams a site, three workers a team, a coordinator a site. */
@@ -379,7 +420,15 @@ export class SyntheticSeeder {
     const total = this.weights.reduce((a, b) => a + b, 0);
     const shares = this.weights.map((w) => Math.floor((count * w) / total));
     shares[0] += count - shares.reduce((a, b) => a + b, 0);
+    const eventsPerPerson = this.options.eventsPerPerson ?? 0;
+    const pathwayShare = this.options.pathwayShare ?? 0.1;
+    const today = parisToday(this.now);
     for (const [a, association] of this.associations.entries()) {
+      const [{ no_contact_days: noContactDays }] = await this.tx(association.id, (ctx) =>
+        ctx.manager.query<{ no_contact_days: number }[]>(`SELECT no_contact_days FROM association WHERE id = $1`, [
+          association.id,
+        ]),
+      );
       const sequence = (code: string, year: number) => {
         const key = `${association.id}:${code}:${year}`;
         const next = (this.counters.get(key) ?? 0) + 1;
@@ -389,14 +438,43 @@ export class SyntheticSeeder {
       for (let done = 0; done < shares[a]; done += batchSize) {
         const size = Math.min(batchSize, shares[a] - done);
         const people: PersonRow[] = [];
+        const events: EventRow[] = [];
+        const appointments: AppointmentRow[] = [];
         for (let i = 0; i < size; i++) {
           const worker = this.random.pick(association.workers);
           const site = association.sites.find((s) => s.id === worker.siteId)!;
-          people.push(drawPerson(this.random, this.now, site, worker, sequence));
+          const person = drawPerson(this.random, this.now, site, worker, sequence);
+          people.push(person);
+          events.push(...drawEvents(this.random, this.now, person, eventsPerPerson));
+          appointments.push(...drawAppointments(this.random, this.now, person));
         }
-        this.rows += await this.tx(association.id, (ctx) =>
-          insertPersons(ctx, this.cipher, this.keys, association.id, people),
+        const withPathway = people.filter(() => this.random.chance(pathwayShare));
+        this.rows += await this.tx(association.id, async (ctx) => {
+          const personRows = await insertPersons(ctx, this.cipher, this.keys, association.id, people);
+          const caseRows = await insertCasework(ctx, this.cipher, association.id, events, appointments, this.now);
+          const reminders = await insertPersonReminders(
+            ctx,
+            this.cipher,
+            this.random,
+            association.id,
+            noContactDays,
+            people,
+          );
+          this.counts.reminders += reminders;
+          return personRows + caseRows + reminders;
+        });
+        this.counts.persons += size;
+        this.counts.events += events.length;
+        this.counts.appointments += appointments.length;
+        const pathwayRows = await seedPathways(
+          (actor, work) => this.asWorker(association.id, actor, work),
+          this.cipher,
+          this.random,
+          today,
+          withPathway,
         );
+        this.rows += pathwayRows;
+        this.counts.pathways += withPathway.length;
         association.persons += size;
       }
       await this.tx(association.id, async (ctx) => {
@@ -433,6 +511,7 @@ export async function seedSynthetic(
     associations: seeder.associations,
     persons: options.persons,
     rows: seeder.rows,
+    counts: seeder.counts,
     seconds: (Date.now() - started) / 1000,
   };
 }

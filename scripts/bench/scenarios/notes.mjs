@@ -1,0 +1,178 @@
+// "Log a note" at 64 concurrent connections over synthetic data: POST /api/persons/:id/events as a
+// social worker (session cookie from the login route, CSRF header from GET /api/me, as the web UI),
+// a phone call with the person, drawn over 1,000 files of the worker's team. Envol validates,
+// checks the scope, writes the event and its version 1 (text encrypted), moves the person's last
+// contact and with it the person's two reminders (safe contact decrypted, contact constraint
+// re-encrypted), audits, in one transaction. The baseline (scripts/bench/servers/baseline.mjs,
+// node:http + pg) does the same INSERTs, text encrypted with the same envelope functions, and the
+// last-contact UPDATE in one transaction as envol_app with the tenant set, and answers the same JSON;
+// it does not move the reminders, check a session or audit.
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { freePort } from '../harness.mjs';
+import { PASSWORD, syntheticData } from '../synthetic.mjs';
+
+export const name = 'notes';
+export const title = 'log a note (POST /api/persons/:id/events) at 64 connections, against a node:http + pg baseline';
+
+const CONNECTIONS = 64;
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const WARMUP_S = 3;
+const PERSONS = Number(process.env.BENCH_PERSONS ?? 50_000);
+const FILES = 1000;
+const READY = /ready on \d+/;
+const NOTE = {
+  type: 'phone_call',
+  attendees: ['person'],
+  durationMinutes: 10,
+  text: 'Appel de suivi : rendez-vous à la préfecture confirmé, documents à apporter listés ensemble.',
+};
+
+const ms = (v) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
+const perSecond = (v) => `${Math.round(v).toLocaleString('en-GB')} req/s`;
+
+export async function run(context) {
+  const { database } = context;
+  const data = await syntheticData(context);
+  await data.grow(PERSONS);
+  const subject = data.seeder.associations[0];
+  const worker = subject.workers[0];
+
+  const env = (port, extra = {}) => ({
+    NODE_ENV: 'development',
+    DATABASE_URL: database.appUrl,
+    DATABASE_SYSTEM_URL: database.systemUrl,
+    ENVOL_KEYS_FILE: data.keysFile,
+    REDIS_URL: context.redisUrl,
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...extra,
+  });
+  const start = async (entry, extra) => {
+    const port = await freePort();
+    const proc = context.node(entry, env(port, extra));
+    await proc.waitFor(READY, { timeoutMs: 60_000, signal: context.signal });
+    return { port, proc };
+  };
+
+  /** The worker's session cookie and CSRF token, as the web UI gets them. */
+  const signIn = async (port) => {
+    const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: worker.email, password: PASSWORD }),
+    });
+    const body = await response.json();
+    if (response.status !== 200 || (body.next !== undefined && body.next !== 'done')) {
+      throw new Error(`sign-in answered ${response.status} ${JSON.stringify(body)}`);
+    }
+    const cookie = response.headers.get('set-cookie')?.split(';')[0];
+    if (!cookie) throw new Error('sign-in set no cookie');
+    const me = await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { cookie } });
+    const { csrfToken } = await me.json();
+    if (!csrfToken) throw new Error(`GET /api/me answered ${me.status} without a CSRF token`);
+    return { cookie, 'x-csrf-token': csrfToken };
+  };
+
+  /** Files of the worker's team, read as the owner in the tenant. */
+  const client = new pg.Client({ connectionString: database.ownerUrl });
+  await client.connect();
+  let ids;
+  try {
+    await client.query('BEGIN');
+    await client.query(`SELECT set_config('app.association_id', $1, true)`, [subject.id]);
+    ids = (
+      await client.query(
+        `SELECT id FROM person WHERE association_id = $1 AND team_id = $2 ORDER BY md5(id::text) LIMIT $3`,
+        [subject.id, worker.teamId, FILES],
+      )
+    ).rows.map((r) => r.id);
+    await client.query('COMMIT');
+  } finally {
+    await client.end();
+  }
+  context.log(`${PERSONS} persons; ${ids.length} files of the worker's team written to`);
+  const body = JSON.stringify(NOTE);
+
+  const hammer = async (port, prefix, headers, label) => {
+    let i = 0;
+    const options = {
+      url: `http://127.0.0.1:${port}`,
+      connections: CONNECTIONS,
+      headers: { ...headers, 'content-type': 'application/json' },
+      requests: [
+        {
+          method: 'POST',
+          body,
+          setupRequest: (request) => ({ ...request, path: `${prefix}/${ids[i++ % ids.length]}/events` }),
+        },
+      ],
+    };
+    await autocannon({ ...options, duration: WARMUP_S });
+    if (context.signal.aborted) throw new Error('Interrupted');
+    const result = await autocannon({ ...options, duration: DURATION_S });
+    const failures = result.non2xx + result.errors + result.timeouts;
+    context.log(
+      `${label}: ${perSecond(result.requests.average)}, p50 ${ms(result.latency.p50)}, p99 ${ms(result.latency.p99)}, ${result.requests.total} requests, ${failures} failed`,
+    );
+    return {
+      rps: result.requests.average,
+      p50: result.latency.p50,
+      p99: result.latency.p99,
+      total: result.requests.total,
+      failures,
+    };
+  };
+
+  const envol = await start('scripts/bench/servers/envol.mjs', { BENCH_AUDIT: 'on' });
+  const headers = await signIn(envol.port);
+  // One note first, to check the answer before measuring thousands of them.
+  const probe = await fetch(`http://127.0.0.1:${envol.port}/api/persons/${ids[0]}/events`, {
+    method: 'POST',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body,
+  });
+  if (probe.status !== 201) throw new Error(`Envol answered ${probe.status} to a note: ${await probe.text()}`);
+  const envolShape = Object.keys(await probe.json()).sort();
+  const m = await hammer(envol.port, '/api/persons', headers, 'Envol log a note (audit on)');
+  await envol.proc.stop();
+
+  const baseline = await start('scripts/bench/servers/baseline.mjs', {
+    BENCH_ASSOCIATION: subject.id,
+    BENCH_SITES: worker.siteId,
+    BENCH_USER: worker.userId,
+    BENCH_TEAM: worker.teamId,
+  });
+  const baseProbe = await fetch(`http://127.0.0.1:${baseline.port}/persons/${ids[0]}/events`, { method: 'POST', body });
+  if (baseProbe.status !== 201) throw new Error(`the baseline answered ${baseProbe.status}: ${await baseProbe.text()}`);
+  const baseShape = Object.keys(await baseProbe.json()).sort();
+  if (baseShape.join() !== envolShape.join()) {
+    throw new Error(`the baseline answers ${baseShape.join()} where Envol answers ${envolShape.join()}`);
+  }
+  const b = await hammer(baseline.port, '/persons', {}, 'baseline log a note');
+  await baseline.proc.stop();
+
+  const figure = (x) => ({
+    value: x.rps,
+    unit: 'req/s',
+    p50: x.p50,
+    p99: x.p99,
+    text: `${perSecond(x.rps)} · p50 ${ms(x.p50)} · p99 ${ms(x.p99)}`,
+  });
+  const k = PERSONS >= 1000 ? `${PERSONS / 1000}k` : String(PERSONS);
+  const failed = m.failures + b.failures;
+  return {
+    rows: [
+      {
+        scenario: `log a note · ${k}`,
+        envol: figure(m),
+        baseline: figure(b),
+        ratio: m.rps / b.rps,
+        ok: failed === 0 && m.total > 0 && b.total > 0,
+        notes: `audit on; Envol also moves the 2 reminders${failed ? `; ${failed} FAILED requests` : ''}`,
+      },
+    ],
+    details: { connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S, envol: m, baseline: b },
+  };
+}
