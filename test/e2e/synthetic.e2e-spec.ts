@@ -160,6 +160,27 @@ describe('synthetic data', () => {
     expect(typeof item?.contact?.neverCall).toBe('boolean');
   });
 
+  it('gives each association a partner directory and a year of anonymous outreach sessions', async () => {
+    const [first] = seeded.associations;
+    const cookie = await signIn(first.coordinators[0].email);
+    const partners = await t.app.inject({ method: 'GET', url: '/api/partners', headers: { cookie } });
+    expect(partners.statusCode).toBe(200);
+    expect(new Set(partners.json<{ kind: string }[]>().map((p) => p.kind)).size).toBe(9);
+    const outreach = await t.app.inject({
+      method: 'GET',
+      url: '/api/outreach-sessions?pageSize=100',
+      headers: { cookie },
+    });
+    expect(outreach.statusCode).toBe(200);
+    const sessions = outreach.json<{
+      items: { tallies: { peopleMet: number; newContacts: number } }[];
+      total: number;
+    }>();
+    expect(sessions.total).toBeGreaterThanOrEqual(24);
+    expect(sessions.items.every((x) => x.tallies.newContacts <= x.tallies.peopleMet)).toBe(true);
+    expect(sessions.items.every((x) => x.tallies.peopleMet > 0)).toBe(true);
+  });
+
   it('keeps each association to itself', async () => {
     const [first, second] = seeded.associations;
     const cookie = await signIn(second.coordinators[0].email);

@@ -1,5 +1,7 @@
 import { AuthSettings, hashPassword } from '@app/auth';
 import {
+  PARTNER_KINDS,
+  type PartnerKind,
   CONSENT_PURPOSES,
   Role,
   type ConsentPurpose,
@@ -409,6 +411,7 @@ export class SyntheticSeeder {
           [passwordHash, this.now, members],
         );
         await ctx.manager.query(`DELETE FROM password_reset WHERE user_id = ANY($1)`, [members]);
+        this.rows += await insertDirectoryAndOutreach(ctx, this.random, this.now, association);
       });
       this.associations.push(association);
     }
@@ -617,4 +620,87 @@ async function insertPersons(
     ],
   );
   return people.length + tokenRows.length + consents.length;
+}
+
+const PARTNER_NAMES: Readonly<Record<PartnerKind, string>> = {
+  housing: 'SIAO',
+  health: 'Centre de santé',
+  employment: 'Agence emploi',
+  training: 'Organisme de formation',
+  legal: 'Permanence juridique',
+  residence: 'Préfecture, service des étrangers',
+  income: 'MSA',
+  child_protection: 'Cellule de recueil des informations préoccupantes',
+  other: 'Association partenaire',
+};
+
+/**
+ * The association's partner directory (one partner of each kind) and a year of outreach sessions
+ * per site (two a month), with anonymous tallies consistent with the people met.
+ */
+async function insertDirectoryAndOutreach(
+  ctx: RequestContext,
+  random: Random,
+  now: Date,
+  association: SyntheticAssociation,
+): Promise<number> {
+  const partners = PARTNER_KINDS.map((kind) => ({
+    id: random.uuid(),
+    kind,
+    name: `${PARTNER_NAMES[kind]} (synthétique)`,
+  }));
+  await ctx.manager.query(
+    `INSERT INTO partner (id, version, association_id, kind, name, phone, active)
+     SELECT id, 1, $1, kind, name, '01 00 00 00 00', true FROM unnest($2::uuid[], $3::varchar[], $4::varchar[]) AS t(id, kind, name)`,
+    [association.id, partners.map((p) => p.id), partners.map((p) => p.kind), partners.map((p) => p.name)],
+  );
+  const sessions: {
+    id: string;
+    site: string;
+    day: string;
+    place: string;
+    met: number;
+    fresh: number;
+    tallies: string;
+  }[] = [];
+  for (const site of association.sites) {
+    for (let n = 0; n < 24; n++) {
+      const met = random.int(2, 25);
+      const fresh = random.int(0, Math.min(met, 5));
+      const women = random.int(Math.floor(met / 2), met);
+      const trans = random.int(0, met - women);
+      sessions.push({
+        id: random.uuid(),
+        site: site.id,
+        day: ISO_DAY(new Date(now.getTime() - (n * 15 + random.int(1, 10)) * 86_400_000)),
+        place: random.pick(['street', 'road', 'woods', 'premises'] as const),
+        met,
+        fresh,
+        tallies: JSON.stringify({
+          gender: { women, trans, unknown: met - women - trans },
+          firstLanguage: { fr: Math.floor(met / 3), en: met - Math.floor(met / 3) },
+          materials: { condoms: met * 10, leaflets: met },
+          orientations: { health: random.int(0, 2) },
+        }),
+      });
+    }
+  }
+  await ctx.manager.query(
+    `INSERT INTO outreach_session (id, association_id, site_id, held_on, place_kind, duration_minutes, team_member_ids,
+        people_met, new_contacts, tallies)
+     SELECT id, $1, site_id, held_on, place_kind, 150, '{}', people_met, new_contacts, tallies
+       FROM unnest($2::uuid[], $3::uuid[], $4::date[], $5::varchar[], $6::smallint[], $7::smallint[], $8::jsonb[])
+         AS t(id, site_id, held_on, place_kind, people_met, new_contacts, tallies)`,
+    [
+      association.id,
+      sessions.map((x) => x.id),
+      sessions.map((x) => x.site),
+      sessions.map((x) => x.day),
+      sessions.map((x) => x.place),
+      sessions.map((x) => x.met),
+      sessions.map((x) => x.fresh),
+      sessions.map((x) => x.tallies),
+    ],
+  );
+  return partners.length + sessions.length;
 }
