@@ -18,6 +18,7 @@ import { CreateCaseworkTables1795823516118 } from './1795823516118-create-casewo
 import { RlsCaseworkTables1795823517000 } from './1795823517000-rls-casework-tables';
 import { CreateDocumentTables1795823591011 } from './1795823591011-create-document-tables';
 import { RlsDocumentTables1795823600000 } from './1795823600000-rls-document-tables';
+import { LinkJournalEventGoal1795829394557 } from './1795829394557-link-journal-event-goal';
 
 /**
  * Every migration, in order. TypeORM loads classes from this list rather than a file glob, so the
@@ -44,4 +45,5 @@ export const migrations = [
   RlsPathwayTables1795823885000,
   CreateReminders1795824832109,
   RlsReminders1795824832200,
+  LinkJournalEventGoal1795829394557,
 ];

@@ -79,17 +79,17 @@ describe('administration: sites, teams, settings', () => {
     expect(await hours.inputValue()).toBe('24');
     await expectAxeClean(page);
     await hours.fill('80');
-    await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
+    await page.getByRole('button', { name: 'Enregistrer les paramètres', exact: true }).click();
     await page.getByText(/^Saisissez un nombre entier d’heures, de 1 à 72\.$/).waitFor();
     await hours.fill('12');
-    await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
+    await page.getByRole('button', { name: 'Enregistrer les paramètres', exact: true }).click();
     await page.getByText('Paramètres enregistrés.').waitFor();
 
     const current = await asAdmin<AssociationSettingsView>('GET', '/api/settings');
     expect(current.breakGlassHours).toBe(12);
     await asAdmin('PATCH', '/api/settings', { noContactDays: 45, version: current.version });
     await page.getByLabel('Alerte sans contact (jours)').fill('60');
-    await page.getByRole('button', { name: 'Enregistrer les paramètres' }).click();
+    await page.getByRole('button', { name: 'Enregistrer les paramètres', exact: true }).click();
     const conflict = page.getByRole('alert').filter({ hasText: 'Modifié entre-temps' });
     await conflict.waitFor();
     await expectAxeClean(page);

@@ -118,7 +118,7 @@ describe('documents, referrals and outreach in the browser', () => {
     const page = await h().open('workerA1', `/persons/${world.personA1}`);
     await page.getByRole('tab', { name: 'Orientations' }).click();
     await page.getByText('Aucune orientation pour ce dossier.').waitFor();
-    await page.getByLabel('Partenaire').selectOption(partner.id);
+    await page.getByRole('combobox', { name: 'Partenaire' }).selectOption(partner.id);
     await page.getByLabel('Motif').fill('Demande d’hébergement d’urgence');
     await page.getByRole('button', { name: 'Enregistrer l’orientation' }).click();
 

@@ -3,6 +3,7 @@ import { OutboxExecutor, outboxSettings } from '@app/platform';
 import { DataSource } from 'typeorm';
 import { JOB_HANDLERS } from '../../apps/api/src/jobs/handlers';
 import { RemindersArmLoop } from '../../apps/api/src/jobs/reminders-arm.loop';
+import { parisToday, periodEnd, plusDays, plusMonths } from '@app/pathways';
 import { personInput } from '../support/persons';
 import { sql } from '../support/sql';
 import { axeViolations, heading, startHarness, type Harness } from './harness';
@@ -86,5 +87,41 @@ describe('reminders in the browser', () => {
       .getByRole('article', { name: /Prendre des nouvelles/ })
       .getByText('Fait')
       .waitFor();
+  });
+
+  it('raises the renewal review of a PSP whose period ends in 60 days; marked done, the next deadline of the file comes up', async () => {
+    const t = h().server.testApp;
+    const name = `Parcours Essai${Date.now() % 100000}`;
+    const file = await h().api<PersonFile>('workerA1', 'POST', '/api/persons', personInput({ legalName: name }));
+    // A period 1 that ends 60 days from today (Paris calendar), whatever today is.
+    const today = parisToday(t.clock.now());
+    const wanted = plusDays(today, 60);
+    let startsOn = plusMonths(plusDays(wanted, 1), -6);
+    for (let shift = -3; shift <= 3 && periodEnd(startsOn, 6) !== wanted; shift++) {
+      startsOn = plusDays(plusMonths(plusDays(wanted, 1), -6), shift);
+    }
+    expect(periodEnd(startsOn, 6)).toBe(wanted);
+    const pathway = await h().api<{ id: string }>('workerA1', 'POST', `/api/persons/${file.id}/pathways`, {
+      kind: 'psp',
+      openedOn: plusDays(startsOn, -60),
+    });
+    const step = (body: object) => h().api('workerA1', 'POST', `/api/pathways/${pathway.id}/events`, body);
+    await step({ kind: 'submit', on: plusDays(startsOn, -50) });
+    await step({ kind: 'opinion', on: plusDays(startsOn, -40), opinion: 'favourable' });
+    await step({ kind: 'authorise', on: plusDays(startsOn, -30), startsOn });
+
+    const page = await h().open('workerA1', '/reminders');
+    await heading(page, 'Rappels');
+    const todays = page.getByRole('region', { name: /^Aujourd’hui/ });
+    const review = todays
+      .getByRole('article', { name: 'Préparer le bilan et la demande de renouvellement du PSP (annexe 7)' })
+      .filter({ hasText: name });
+    await review.waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await review.getByRole('button', { name: 'Fait' }).click();
+    await review.waitFor({ state: 'detached' });
+    // The file's next deadline: the end of the period, 60 days from now.
+    const later = page.getByRole('region', { name: /^Plus tard/ });
+    await later.getByRole('article', { name: 'Fin de la période PSP en cours' }).filter({ hasText: name }).waitFor();
   });
 });

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { TeamMember, UserRole } from '@app/access';
 import { Role } from '@app/contracts';
 import { inTransaction } from '@app/platform';
@@ -298,6 +299,33 @@ describe('casework: journal and appointments', () => {
     expect((await lastContact()).version).toBe(before.version);
     const now = await log('workerA1', personId, { type: 'premises_visit', text: 'Passage au local' });
     expect((await lastContact()).lastContactAt).toBe(now.json<{ occurredAt: string }>().occurredAt);
+  });
+
+  it('links a note to a goal of the same person’s pathway, and refuses another person’s goal', async () => {
+    const a = await newFile();
+    const b = await newFile();
+    const post = (url: string, payload: unknown) =>
+      t.app.inject({ method: 'POST', url, headers: headersOf('workerA1'), payload: payload as object });
+    const goalOf = async (personId: string) => {
+      const pathway = (
+        await post(`/api/persons/${personId}/pathways`, { kind: 'support', openedOn: '2026-01-02' })
+      ).json<{
+        id: string;
+      }>();
+      const goal = await post(`/api/pathways/${pathway.id}/goals`, { domain: 'housing', title: 'Logement stable' });
+      expect(goal.statusCode).toBe(201);
+      return goal.json<{ id: string }>().id;
+    };
+    const goalA = await goalOf(a);
+    const goalB = await goalOf(b);
+    const linked = await log('workerA1', a, { type: 'interview', text: 'Point logement', goalId: goalA });
+    expect(linked.statusCode).toBe(201);
+    expect(linked.json<{ goalId: string | null }>().goalId).toBe(goalA);
+    const other = await log('workerA1', a, { type: 'interview', text: 'Point logement', goalId: goalB });
+    expect(other.statusCode).toBe(400);
+    expect(other.json<{ code: string }>().code).toBe('GOAL_NOT_FOUND');
+    const unknown = await log('workerA1', a, { type: 'interview', text: 'Point', goalId: randomUUID() });
+    expect(unknown.statusCode).toBe(400);
   });
 
   it('pages the timeline newest first and filters it by type', async () => {

@@ -343,5 +343,29 @@ describe('documents', () => {
     const byId = new Map(list.map((d) => [d.id, d]));
     expect(byId.get(expiring.json<DocumentView>().id)?.expiry).toBe('soon');
     expect(byId.get(expired.json<DocumentView>().id)?.expiry).toBe('expired');
+    // Each upload leaves an administrative step in the file's timeline: the kind and validity, never the file name.
+    const steps = (await get('workerA1', `/api/persons/${w.personA1}/events?type=administrative_step`)).json<{
+      items: { text: string }[];
+    }>();
+    expect(steps.items.map((e) => e.text)).toContain(
+      'Document ajouté au dossier : titre de séjour, valable jusqu’au 20/05/2026.',
+    );
+    expect(steps.items.some((e) => e.text.includes('aps.pdf'))).toBe(false);
+    // Each expiry is a reminder to the referent, 60 days before (never before today), moved with its date.
+    const reminders = await sql<{ source_id: string; due_on: string; deadline_on: string; status: string }>(
+      t.db.superuserUrl,
+      `SELECT source_id, due_on::text, deadline_on::text, status FROM reminder
+        WHERE source_kind = 'document' AND source_id = ANY($1) ORDER BY created_at`,
+      [[expiring.json<DocumentView>().id, doc.id]],
+    );
+    expect(reminders).toEqual([
+      {
+        source_id: expiring.json<DocumentView>().id,
+        due_on: '2026-05-04',
+        deadline_on: '2026-05-20',
+        status: 'pending',
+      },
+      { source_id: doc.id, due_on: '2026-05-04', deadline_on: '2026-05-03', status: 'pending' },
+    ]);
   });
 });

@@ -342,6 +342,8 @@ describe('pathways', () => {
         // 2028 is a leap year: 30 April - 90 days is 31 January.
         ['deadline.afis_request', '2027-10-04', true],
         ['deadline.renewal_review_90', '2028-01-31', false],
+        // The view reads the reminder store: the file's own no-contact check is there too.
+        ['deadline.no_contact', '2028-02-09', false],
         ['deadline.renewal_review_60', '2028-03-01', false],
         ['deadline.aps_expiry', '2028-03-05', false],
         ['deadline.period_end', '2028-04-30', false],

@@ -133,7 +133,15 @@ describe('partners and referrals', () => {
       'SELECT action FROM audit_entry WHERE request_id = $1',
       [String(accepted.headers['x-request-id'])],
     );
-    expect(audit.map((a) => a.action)).toEqual(['referral.created']);
+    expect(audit.map((a) => a.action).sort()).toEqual(['journal_event.created', 'referral.created']);
+    // The file's timeline shows the orientation: partner, kind, what was shared; not the reason.
+    const events = await call('workerA1', 'GET', `/api/persons/${w.personA1}/events?type=orientation`);
+    expect(events.statusCode).toBe(200);
+    const texts = events.json<{ items: { text: string }[] }>().items.map((e) => e.text);
+    expect(texts).toContain(
+      'Orientation vers SIAO 75 (hébergement / SIAO), nominative. Données partagées : identité, situation.',
+    );
+    expect(texts.some((text) => text.includes('mise à l’abri'))).toBe(false);
   });
 
   it('accepts a pseudonymous referral when consent covers only that, and never with identity or contact', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { PathwaysService } from '@app/pathways';
 import { PeopleService } from '@app/people';
 import { inTransaction, OutboxExecutor, outboxSettings, type Actor, type RequestContext } from '@app/platform';
 import { RemindersService, type ReminderInput } from '@app/reminders';
@@ -322,5 +323,109 @@ describe('reminders', () => {
     } finally {
       await owner.destroy();
     }
+  });
+
+  it('moves a PSP’s reminders with its decisions in the same transaction, and cancels them when it ends', async () => {
+    const person = await createPerson(t, workerA1());
+    const headers = { ...w.sessions.workerA1!.headers, 'content-type': 'application/json' };
+    const post = async (url: string, payload: unknown) => {
+      const res = await t.app.inject({ method: 'POST', url, headers, payload: payload as object });
+      expect({ url, status: res.statusCode, body: res.statusCode >= 300 ? res.body : '' }).toEqual({
+        url,
+        status: 201,
+        body: '',
+      });
+      return res.json<{ id: string }>();
+    };
+    const open = async () =>
+      (
+        await sql<{ kind: string; due_on: string; assignee_user_id: string }>(
+          t.db.superuserUrl,
+          `SELECT kind, due_on::text, assignee_user_id FROM reminder
+            WHERE person_id = $1 AND source_kind = 'pathways' AND status IN ('pending', 'notified', 'snoozed')
+            ORDER BY due_on, kind`,
+          [person.id],
+        )
+      ).map((r) => `${r.kind} ${r.due_on}`);
+    const { id } = await post(`/api/persons/${person.id}/pathways`, { kind: 'psp', openedOn: '2026-06-01' });
+    await post(`/api/pathways/${id}/events`, { kind: 'submit', on: '2026-06-02' });
+    await post(`/api/pathways/${id}/events`, { kind: 'opinion', on: '2026-06-10', opinion: 'favourable' });
+    await post(`/api/pathways/${id}/events`, { kind: 'authorise', on: '2026-06-15', startsOn: '2026-06-15' });
+    // Period 1: 15 June → 14 December 2026; renewal review 90 and 60 days before; AFIS on the decision.
+    expect(await open()).toEqual([
+      'afis_request 2026-06-15',
+      'renewal_review 2026-09-15',
+      'renewal_review 2026-10-15',
+      'period_end 2026-12-14',
+    ]);
+    // A step that fails with its transaction moves nothing.
+    const pathways = t.app.get(PathwaysService);
+    await expect(
+      tx(async (ctx) => {
+        await pathways.record(ctx, id, { kind: 'submit_renewal', on: '2026-10-20' });
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await open()).toHaveLength(4);
+    // The renewal is filed: its reviews are done with; the decision opens period 2 and its own reminders.
+    await post(`/api/pathways/${id}/events`, { kind: 'submit_renewal', on: '2026-10-20' });
+    expect(await open()).toEqual(['afis_request 2026-06-15']);
+    await post(`/api/pathways/${id}/events`, { kind: 'opinion', on: '2026-11-01', opinion: 'favourable' });
+    await post(`/api/pathways/${id}/events`, { kind: 'authorise', on: '2026-11-10' });
+    expect(await open()).toEqual([
+      'afis_request 2026-11-10',
+      'renewal_review 2027-03-16',
+      'renewal_review 2027-04-15',
+      'period_end 2027-06-14',
+    ]);
+    // They show in the referent's reminders and in the deadlines view, which reads the same store.
+    const mine = await get<{ items: ReminderItem[] }>('workerA1', '/api/reminders');
+    expect(mine.items.filter((r) => r.personId === person.id).map((r) => r.kind)).toContain('renewal_review');
+    // Ended: every open reminder of the pathway is cancelled.
+    await post(`/api/pathways/${id}/events`, { kind: 'end', on: '2026-11-20', endReason: 'withdrawn_by_person' });
+    expect(await open()).toEqual([]);
+  });
+
+  it('reminds the referent the day before a planned appointment, moves with it and drops it when cancelled', async () => {
+    const person = await createPerson(t, workerA1());
+    const headers = { ...w.sessions.workerA1!.headers, 'content-type': 'application/json' };
+    const planned = await t.app.inject({
+      method: 'POST',
+      url: `/api/persons/${person.id}/appointments`,
+      headers,
+      // 10:00 in Paris on 4 December 2026.
+      payload: {
+        startsAt: '2026-12-04T09:00:00Z',
+        durationMinutes: 60,
+        counterpart: 'administration',
+        place: 'Préfecture',
+        purpose: 'Dépôt du dossier',
+      },
+    });
+    expect(planned.statusCode).toBe(201);
+    const appointment = planned.json<{ id: string; version: number }>();
+    const reminder = () =>
+      sql<{ due_on: string; status: string; assignee_user_id: string }>(
+        t.db.superuserUrl,
+        `SELECT due_on::text, status, assignee_user_id FROM reminder WHERE source_id = $1 ORDER BY created_at`,
+        [appointment.id],
+      );
+    expect(await reminder()).toEqual([{ due_on: '2026-12-03', status: 'pending', assignee_user_id: w.users.workerA1 }]);
+    const moved = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/appointments/${appointment.id}`,
+      headers,
+      payload: { version: appointment.version, startsAt: '2026-12-10T09:00:00Z' },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect((await reminder()).map((r) => [r.due_on, r.status])).toEqual([['2026-12-09', 'pending']]);
+    const cancelled = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/appointments/${appointment.id}`,
+      headers,
+      payload: { version: moved.json<{ version: number }>().version, status: 'cancelled' },
+    });
+    expect(cancelled.statusCode).toBe(200);
+    expect((await reminder()).map((r) => r.status)).toEqual(['cancelled']);
   });
 });

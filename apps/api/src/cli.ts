@@ -6,6 +6,7 @@ import { CASEWORK_ENCRYPTED_COLUMNS } from '@app/casework';
 import { DOCUMENTS_ENCRYPTED_COLUMNS } from '@app/documents';
 import { PARTNERS_ENCRYPTED_COLUMNS } from '@app/partners';
 import { PEOPLE_ENCRYPTED_COLUMNS } from '@app/people';
+import { REMINDERS_ENCRYPTED_COLUMNS } from '@app/reminders';
 import {
   ConfigError,
   createDataSource,
@@ -308,6 +309,7 @@ async function run(argv: string[]): Promise<string> {
               ...CASEWORK_ENCRYPTED_COLUMNS,
               ...DOCUMENTS_ENCRYPTED_COLUMNS,
               ...PARTNERS_ENCRYPTED_COLUMNS,
+              ...REMINDERS_ENCRYPTED_COLUMNS,
             ],
             {
               batchSize: 500,

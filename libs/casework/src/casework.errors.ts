@@ -9,10 +9,12 @@ export enum CaseworkErrorCode {
   AccompanyingNotAWorker = 'ACCOMPANYING_NOT_A_WORKER',
   AgendaRangeInvalid = 'AGENDA_RANGE_INVALID',
   NoCaseContent = 'NO_CASE_CONTENT',
+  GoalNotFound = 'GOAL_NOT_FOUND',
 }
 
 const TABLE: Record<CaseworkErrorCode, [number, string]> = {
   [CaseworkErrorCode.EventNotFound]: [404, 'Not found'],
+  [CaseworkErrorCode.GoalNotFound]: [400, 'This goal is not one of the person’s pathway goals'],
   [CaseworkErrorCode.AppointmentNotFound]: [404, 'Not found'],
   [CaseworkErrorCode.NotTheAuthor]: [403, 'Only the author of a note may change or delete it'],
   [CaseworkErrorCode.OccurredInFuture]: [

@@ -1,5 +1,12 @@
 import type { Attendee, Confidentiality, JournalEventType } from '@app/contracts';
-import { isContact, mayReadNote, nextLastContact, occursInFuture, validAgendaRange } from './casework.rules';
+import {
+  appointmentReminders,
+  isContact,
+  mayReadNote,
+  nextLastContact,
+  occursInFuture,
+  validAgendaRange,
+} from './casework.rules';
 
 describe('isContact', () => {
   it.each<[JournalEventType, Attendee[], boolean]>([
@@ -87,5 +94,32 @@ describe('validAgendaRange', () => {
     [62 * 86_400_000 + 1, false],
   ])('%i ms: %s', (span, expected) => {
     expect(validAgendaRange(from, new Date(from.getTime() + span))).toBe(expected);
+  });
+});
+
+describe('appointment reminder (domain/psp.md: 1 day before)', () => {
+  const person = { referentId: 'w1', siteId: 's1' };
+  it.each([
+    // 09:00 in Paris on 3 March: due on 2 March.
+    ['2027-03-03T08:00:00Z', '2027-03-02', '2027-03-03'],
+    // 23:30 UTC on 31 December is 1 January in Paris: due on 31 December.
+    ['2026-12-31T23:30:00Z', '2026-12-31', '2027-01-01'],
+    // 1 March in a leap year: due on 29 February.
+    ['2028-03-01T10:00:00Z', '2028-02-29', '2028-03-01'],
+  ])('an appointment at %s is due on %s', (at, due, day) => {
+    expect(appointmentReminders({ personId: 'p1', startsAt: new Date(at), status: 'planned' }, person)).toEqual([
+      {
+        key: 'appointment',
+        kind: 'appointment',
+        dueOn: due,
+        deadlineOn: day,
+        personId: 'p1',
+        assignee: { kind: 'referent', userId: 'w1', siteId: 's1' },
+      },
+    ]);
+  });
+
+  it.each(['done', 'missed', 'cancelled'])('a %s appointment reminds no one', (status) => {
+    expect(appointmentReminders({ personId: 'p1', startsAt: new Date(), status }, person)).toEqual([]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Attendee, Confidentiality, JournalEventType } from '@app/contracts';
+import { addDaysIso, parisDay, type ReminderInput } from '@app/reminders';
 
 /**
  * Journal events that are a contact with the person: they move the file's last contact (which
@@ -59,4 +60,27 @@ export const AGENDA_MAX_DAYS = 62;
 export function validAgendaRange(from: Date, to: Date): boolean {
   const span = to.getTime() - from.getTime();
   return span > 0 && span <= AGENDA_MAX_DAYS * 86_400_000;
+}
+
+/** domain/psp.md "Deadlines Envol raises": an appointment reminds the worker 1 day before (a setting's default). */
+export const APPOINTMENT_LEAD_DAYS = 1;
+
+/** The appointment's reminder: the day before its Paris calendar day, while it is planned. */
+export function appointmentReminders(
+  appointment: { personId: string; startsAt: Date; status: string },
+  person: { referentId: string | null; siteId: string },
+  leadDays = APPOINTMENT_LEAD_DAYS,
+): ReminderInput[] {
+  if (appointment.status !== 'planned') return [];
+  const day = parisDay(appointment.startsAt);
+  return [
+    {
+      key: 'appointment',
+      kind: 'appointment',
+      dueOn: addDaysIso(day, -leadDays),
+      deadlineOn: day,
+      personId: appointment.personId,
+      assignee: { kind: 'referent', userId: person.referentId, siteId: person.siteId },
+    },
+  ];
 }

@@ -18,9 +18,10 @@ import type {
 import { PeopleService, Person, readsCaseContent, scopeFilter } from '@app/people';
 import { FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
+import { RemindersService } from '@app/reminders';
 import { Appointment } from './appointment.entity';
 import { caseworkError, CaseworkErrorCode } from './casework.errors';
-import { isContact, nextLastContact, occursInFuture, validAgendaRange } from './casework.rules';
+import { appointmentReminders, isContact, nextLastContact, occursInFuture, validAgendaRange } from './casework.rules';
 import { JournalEvent, JournalEventVersion } from './journal-event.entity';
 
 export interface NewJournalEvent {
@@ -82,6 +83,7 @@ export class CaseworkService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly people: PeopleService,
+    private readonly reminders: RemindersService,
   ) {}
 
   // ── journal: reading ──
@@ -295,6 +297,7 @@ export class CaseworkService {
     const occurredAt = input.occurredAt ?? ctx.now;
     const place = input.accompanimentPlace ?? null;
     this.checkEvent(ctx, input.type, place, occurredAt);
+    await this.checkGoal(ctx, personId, input.goalId);
     const id = randomUUID();
     await ctx.repo(JournalEvent).insert({
       id,
@@ -342,7 +345,10 @@ export class CaseworkService {
     if (change.text !== undefined) fields.text = await this.cipher.encryptText(ctx, eventText(id), change.text);
     if (change.durationMinutes !== undefined) fields.durationMinutes = change.durationMinutes;
     if (change.attendees !== undefined) fields.attendees = [...new Set(change.attendees)];
-    if (change.goalId !== undefined) fields.goalId = change.goalId;
+    if (change.goalId !== undefined) {
+      await this.checkGoal(ctx, event.personId, change.goalId);
+      fields.goalId = change.goalId;
+    }
     if (change.confidentiality !== undefined) fields.confidentiality = change.confidentiality;
     await updateVersioned(ctx.manager, JournalEvent, id, change.version, fields);
     const updated = await ctx.repo(JournalEvent).findOneByOrFail({ id });
@@ -450,6 +456,17 @@ export class CaseworkService {
     return this.appointmentViews(ctx, rows);
   }
 
+  /** A note links to a goal of one of the same person's pathways, or to none. */
+  private async checkGoal(ctx: RequestContext, personId: string, goalId: string | null | undefined): Promise<void> {
+    if (!goalId) return;
+    const found = await ctx.manager.query<unknown[]>(
+      `SELECT 1 FROM pathway_goal g JOIN pathway p ON p.id = g.pathway_id WHERE g.id = $1 AND p.person_id = $2`,
+      [goalId, personId],
+    );
+    if (found.length === 0)
+      throw caseworkError(CaseworkErrorCode.GoalNotFound, [{ field: 'goalId', code: 'notFound' }]);
+  }
+
   async planAppointment(ctx: RequestContext, personId: string, input: NewAppointment): Promise<AppointmentView> {
     const association = associationOf(ctx);
     const person = await this.people.placementInScope(ctx, personId);
@@ -480,6 +497,7 @@ export class CaseworkService {
       siteId: person.siteId,
       detail: id,
     });
+    await this.syncReminder(ctx, id);
     return (await this.appointmentViews(ctx, [await ctx.repo(Appointment).findOneByOrFail({ id })]))[0];
   }
 
@@ -510,6 +528,7 @@ export class CaseworkService {
       objectId: row.personId,
       detail: id,
     });
+    await this.syncReminder(ctx, id);
     return (await this.appointmentViews(ctx, [await ctx.repo(Appointment).findOneByOrFail({ id })]))[0];
   }
 
@@ -523,6 +542,21 @@ export class CaseworkService {
       objectId: row.personId,
       detail: id,
     });
+    await this.reminders.cancelForSource(ctx, { kind: 'appointment', id });
+  }
+
+  /**
+   * A planned appointment reminds the person's referent (the site's coordinators while there is
+   * none) the day before (domain/psp.md: 1 day); done, missed or cancelled, it reminds no one.
+   */
+  private async syncReminder(ctx: RequestContext, id: string): Promise<void> {
+    const row = await ctx.repo(Appointment).findOneByOrFail({ id });
+    const person = await this.people.placementInScope(ctx, row.personId);
+    await this.reminders.upsertForSource(
+      ctx,
+      { kind: 'appointment', id },
+      appointmentReminders(row, { referentId: person.referentId, siteId: person.siteId }),
+    );
   }
 
   /** The caller's agenda: what they organise or accompany, on files they may see. */

@@ -1,5 +1,6 @@
 import { VersionedRecord } from '@app/platform';
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { PathwayGoal } from '@app/pathways';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 
 /**
  * One entry of a person's journal. The text is encrypted (FieldCipher, bound to this table, column,
@@ -35,9 +36,13 @@ export class JournalEvent extends VersionedRecord {
   @Column({ name: 'text', type: 'bytea' })
   text!: Buffer;
 
-  /** A pathway goal; the foreign key comes with the pathways tables. */
+  /** A goal of one of the person's pathways (checked on write); unlinked if the goal goes. */
   @Column({ name: 'goal_id', type: 'uuid', nullable: true })
   goalId!: string | null;
+
+  @ManyToOne(() => PathwayGoal, { onDelete: 'SET NULL', createForeignKeyConstraints: true })
+  @JoinColumn({ name: 'goal_id', foreignKeyConstraintName: 'fk_journal_event_goal' })
+  goal?: PathwayGoal | null;
 
   @Column({ name: 'confidentiality', type: 'varchar', length: 12, default: 'team' })
   confidentiality!: string;

@@ -6,3 +6,4 @@ export * from './permissions';
 export * from './roles';
 export * from './pathways';
 export * from './documents';
+export * from './reminders';

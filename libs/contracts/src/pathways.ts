@@ -303,10 +303,11 @@ export type DeadlineKind =
   'renewal_review' | 'period_end' | 'exit_plan' | 'aps_expiry' | 'afis_request' | 'appeal_window';
 
 export interface DeadlineItem {
-  kind: DeadlineKind;
+  /** A pathway deadline kind, or another source's reminder kind (no_contact, appointment, …). */
+  kind: DeadlineKind | (string & {});
   dueOn: string;
   personId: string;
-  sourceKind: 'pathway' | 'right';
+  sourceKind: 'pathway' | 'right' | (string & {});
   sourceId: string;
   /** i18n key of the reminder's text. */
   labelKey: string;

@@ -146,3 +146,20 @@ export function unframe(blob: Buffer): Buffer[] {
 export function chunkRowId(documentId: string, index: number, last: boolean): string {
   return `${documentId}/${index}/${last ? 'last' : 'more'}`;
 }
+
+const DOCUMENT_KIND_FR: Record<DocumentKind, string> = {
+  identity: 'pièce d’identité',
+  residence_permit: 'titre de séjour',
+  prefect_decision: 'décision du préfet',
+  commission_opinion: 'avis de la commission',
+  sworn_statement: 'attestation sur l’honneur',
+  medical: 'document médical',
+  other: 'autre document',
+};
+
+/** The journal entry an upload leaves in the file's timeline: the kind and dates, never the file name. */
+export function documentJournalText(document: { kind: DocumentKind; expiresOn: string | null }): string {
+  return `Document ajouté au dossier : ${DOCUMENT_KIND_FR[document.kind]}${
+    document.expiresOn ? `, valable jusqu’au ${document.expiresOn.split('-').reverse().join('/')}` : ''
+  }.`;
+}

@@ -1,13 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
+import { CaseworkService } from '@app/casework';
 import type { DocumentKind, DocumentMediaType, DocumentView } from '@app/contracts';
 import { PeopleService } from '@app/people';
 import { FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
+import { RemindersService, type ReminderInput } from '@app/reminders';
 import { IsNull } from 'typeorm';
 import { PersonDocument } from './document.entity';
 import { documentsError, DocumentsErrorCode } from './documents.errors';
-import { chunkRowId, chunksOf, expiryState, frame, previewable, safeDownloadName, unframe } from './documents.rules';
+import {
+  chunkRowId,
+  documentJournalText,
+  chunksOf,
+  expiryDeadlines,
+  expiryState,
+  frame,
+  previewable,
+  safeDownloadName,
+  unframe,
+} from './documents.rules';
 import { DOCUMENT_STORAGE, newStorageKey, type DocumentStorage } from './storage';
 
 export interface NewDocument {
@@ -51,7 +63,24 @@ export class DocumentsService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
+    private readonly reminders: RemindersService,
+    private readonly casework: CaseworkService,
   ) {}
+
+  /** A document's expiry reminds the referent 60 days before (once deleted or without expiry, no one). */
+  private async syncReminder(ctx: RequestContext, documentId: string): Promise<void> {
+    const row = await ctx.repo(PersonDocument).findOneByOrFail({ id: documentId });
+    const person = await this.people.placementInScope(ctx, row.personId);
+    const reminders: ReminderInput[] = expiryDeadlines([row], ctx.now, EXPIRY_LEAD_DAYS).map((d) => ({
+      key: 'document_expiry',
+      kind: 'document_expiry',
+      dueOn: d.remindOn,
+      deadlineOn: d.expiresOn,
+      personId: d.personId,
+      assignee: { kind: 'referent', userId: person.referentId, siteId: person.siteId },
+    }));
+    await this.reminders.upsertForSource(ctx, { kind: 'document', id: documentId }, reminders);
+  }
 
   /** 404 when the file is out of the caller's scope (checked before an upload is read). */
   async assertPersonInScope(ctx: RequestContext, personId: string): Promise<void> {
@@ -133,6 +162,13 @@ export class DocumentsService {
       siteId: person.siteId,
       detail: id,
     });
+    // The file's timeline shows the upload (an administrative step, not a contact).
+    await this.casework.logEvent(ctx, person.id, {
+      type: 'administrative_step',
+      attendees: [],
+      text: documentJournalText({ kind: input.kind, expiresOn: input.expiresOn }),
+    });
+    await this.syncReminder(ctx, id);
     return this.view(ctx, await ctx.repo(PersonDocument).findOneByOrFail({ id }), input.fileName.slice(0, 255));
   }
 
@@ -200,6 +236,7 @@ export class DocumentsService {
       siteId: person.siteId,
       detail: row.id,
     });
+    await this.syncReminder(ctx, row.id);
     return this.view(ctx, await ctx.repo(PersonDocument).findOneByOrFail({ id: row.id }));
   }
 
@@ -219,5 +256,6 @@ export class DocumentsService {
       siteId: person.siteId,
       detail: row.id,
     });
+    await this.syncReminder(ctx, row.id);
   }
 }

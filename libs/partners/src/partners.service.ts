@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditService } from '@app/audit';
+import { CaseworkService } from '@app/casework';
 import type { PartnerKind, PartnerView, ReferralOutcome, ReferralView, SharedCategory } from '@app/contracts';
 import { PeopleService } from '@app/people';
 import { FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
@@ -7,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { Partner, Referral } from './partner.entity';
 import { partnersError, PartnersErrorCode } from './partners.errors';
-import { kindPurpose, sharingDecision } from './referrals.rules';
+import { kindPurpose, referralJournalText, sharingDecision } from './referrals.rules';
 
 export interface PartnerInput {
   kind: PartnerKind;
@@ -65,6 +66,7 @@ export class PartnersService {
     private readonly people: PeopleService,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly casework: CaseworkService,
   ) {}
 
   // ── directory ──
@@ -200,6 +202,17 @@ export class PartnersService {
       objectId: person.id,
       siteId: person.siteId,
       detail: id,
+    });
+    // The file's timeline shows the orientation (not a contact with the person: no attendee).
+    await this.casework.logEvent(ctx, person.id, {
+      type: 'orientation',
+      attendees: [],
+      text: referralJournalText({
+        partnerName: partner.name,
+        kind,
+        pseudonymous: input.pseudonymous,
+        categories: [...new Set(input.sharedCategories)],
+      }),
     });
     const [view] = await this.views(ctx, [await ctx.repo(Referral).findOneByOrFail({ id })]);
     return view;

@@ -42,3 +42,42 @@ export function sharingDecision(input: {
   if (pseudonymous) purposes.push('share_pseudonymous');
   return { allowed: false, reason: 'no_consent', purposes };
 }
+
+const PARTNER_KIND_FR: Record<PartnerKind, string> = {
+  housing: 'hébergement / SIAO',
+  health: 'santé',
+  employment: 'emploi',
+  training: 'formation',
+  legal: 'droit et justice',
+  residence: 'séjour / préfecture',
+  income: 'ressources / MSA',
+  child_protection: 'protection de l’enfance',
+  other: 'autre',
+};
+
+const CATEGORY_FR: Record<SharedCategory, string> = {
+  identity: 'identité',
+  contact: 'coordonnées',
+  situation: 'situation',
+  administrative: 'démarches administratives',
+  health: 'santé',
+  documents: 'documents',
+  pathway: 'parcours',
+};
+
+/**
+ * The journal entry a referral leaves in the file's timeline (the file's language, French): the
+ * partner, its kind, whether it was pseudonymous and what was shared. Never the reason, which stays
+ * in the referral (encrypted there too).
+ */
+export function referralJournalText(referral: {
+  partnerName: string;
+  kind: PartnerKind;
+  pseudonymous: boolean;
+  categories: readonly SharedCategory[];
+}): string {
+  const shared = referral.categories.length ? referral.categories.map((c) => CATEGORY_FR[c]).join(', ') : 'aucune';
+  return `Orientation vers ${referral.partnerName} (${PARTNER_KIND_FR[referral.kind]}), ${
+    referral.pseudonymous ? 'sous pseudonyme' : 'nominative'
+  }. Données partagées : ${shared}.`;
+}

@@ -27,6 +27,8 @@ import { displayName, Person, readsCaseContent, scopeFilter } from '@app/people'
 import { FieldCipher, updateVersioned, versionConflict, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull } from 'typeorm';
+import { differenceInCalendarDays, parseISO } from 'date-fns';
+import { RemindersService, type ReminderInput } from '@app/reminders';
 import { isCalendarDate, parisToday, plusDays, type CalendarDate } from './dates';
 import { deadlinesFor, type DeadlinePathway } from './deadlines.rules';
 import {
@@ -47,6 +49,9 @@ import {
   type Period,
 } from './pathway.rules';
 import { afisAmountCents, pathwaySettings } from './pathway.settings';
+
+/** Every future deadline goes to the reminder store, not only those within the view's horizon. */
+const UNBOUNDED_HORIZON_DAYS = 100 * 366;
 import { pathwaysError, PathwaysErrorCode } from './pathways.errors';
 import { checkRight, situationOn, type RightFacts } from './rights.rules';
 
@@ -182,6 +187,7 @@ export class PathwaysService {
   constructor(
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
+    private readonly reminders: RemindersService,
   ) {}
 
   // ── scope and settings ──
@@ -407,6 +413,7 @@ export class PathwaysService {
       siteId: person.siteId,
       detail: input.kind,
     });
+    await this.syncReminders(ctx, personId);
     return this.view(ctx, id);
   }
 
@@ -475,6 +482,8 @@ export class PathwaysService {
       objectId: pathwayId,
       detail: input.kind,
     });
+    // The pathway's reminders move with its dates, in this transaction.
+    await this.syncReminders(ctx, pathway.personId);
     return this.view(ctx, pathwayId);
   }
 
@@ -633,6 +642,7 @@ export class PathwaysService {
       objectId: personId,
       detail: input.kind,
     });
+    await this.syncReminders(ctx, personId);
     return rightView(await ctx.repo(PersonRight).findOneByOrFail({ id }));
   }
 
@@ -664,12 +674,17 @@ export class PathwaysService {
       objectId: personId,
       detail: right.kind,
     });
+    await this.syncReminders(ctx, personId);
     return rightView(await ctx.repo(PersonRight).findOneByOrFail({ id: rightId }));
   }
 
   // ── deadlines ──
 
-  /** Deadlines of the people asked for (one, a page, my caseload, or everyone in my scope). */
+  /**
+   * Deadlines of the people asked for (one, a page, my caseload, or everyone in my scope), read from
+   * the reminder store: every source (pathways, rights, appointments, documents, retention), due
+   * within the horizon setting, overdue ones included.
+   */
   async deadlines(ctx: RequestContext, query: DeadlineQuery): Promise<DeadlineItem[]> {
     const people = this.scopedPeople(ctx).select(['p.id']);
     const ids = query.personId ? [query.personId] : query.personIds;
@@ -677,7 +692,25 @@ export class PathwaysService {
     if (query.scope === 'mine') people.andWhere('p.referent_id = :me', { me: ctx.actor?.userId });
     const personIds = (await people.getMany()).map((p) => p.id);
     if (query.personId && personIds.length === 0) throw pathwaysError(PathwaysErrorCode.PathwayNotFound);
-    const items = personIds.length ? await this.deadlinesOf(ctx, personIds) : [];
+    const today = this.today(ctx);
+    const horizon = plusDays(today, (await this.settings(ctx)).deadlineHorizonDays);
+    const open = personIds.length ? await this.reminders.openForPersons(ctx, personIds, horizon) : [];
+    const items: DeadlineItem[] = open.map((r) => {
+      const leadDays =
+        r.deadlineOn && r.deadlineOn > r.dueOn
+          ? differenceInCalendarDays(parseISO(r.deadlineOn), parseISO(r.dueOn))
+          : undefined;
+      return {
+        kind: r.kind,
+        dueOn: r.dueOn,
+        personId: r.personId!,
+        sourceKind: r.sourceKind,
+        sourceId: r.sourceId,
+        labelKey: `deadline.${r.kind}`,
+        overdue: r.dueOn < today,
+        ...(leadDays ? { leadDays } : {}),
+      };
+    });
     await this.audit.record(ctx, {
       action: 'deadline.listed',
       objectType: 'person',
@@ -686,8 +719,36 @@ export class PathwaysService {
     return items;
   }
 
+  /**
+   * Hands a person's pathway and right deadlines to the reminder store (one source per person), to
+   * the referent (the site's coordinators while there is none). Called after every change of a
+   * pathway, its events or the person's rights, in the same transaction.
+   */
+  private async syncReminders(ctx: RequestContext, personId: string): Promise<void> {
+    const person = await ctx.repo(Person).findOneByOrFail({ id: personId });
+    const items = await this.deadlinesOf(ctx, [personId], UNBOUNDED_HORIZON_DAYS);
+    const seen = new Set<string>();
+    const reminders: ReminderInput[] = [];
+    for (const item of items) {
+      const kind = item.labelKey.replace(/^deadline\./, '');
+      // The due date is part of the key: a deadline that moves is a new reminder, the old one cancelled.
+      const key = `${kind}:${item.sourceId}:${item.dueOn}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      reminders.push({
+        key,
+        kind,
+        dueOn: item.dueOn,
+        deadlineOn: item.leadDays ? plusDays(item.dueOn, item.leadDays) : item.dueOn,
+        personId,
+        assignee: { kind: 'referent', userId: person.referentId, siteId: person.siteId },
+      });
+    }
+    await this.reminders.upsertForSource(ctx, { kind: 'pathways', id: personId }, reminders);
+  }
+
   /** Four queries whatever the number of people: pathways, periods, events, rights. */
-  private async deadlinesOf(ctx: RequestContext, personIds: string[]): Promise<DeadlineItem[]> {
+  private async deadlinesOf(ctx: RequestContext, personIds: string[], horizonDays?: number): Promise<DeadlineItem[]> {
     const pathways = await ctx.repo(Pathway).find({
       where: {
         personId: In(personIds),
@@ -745,7 +806,7 @@ export class PathwaysService {
           receiptUntil: r.receiptUntil,
         })),
       },
-      settings,
+      horizonDays === undefined ? settings : { ...settings, deadlineHorizonDays: horizonDays },
       this.today(ctx),
     );
   }

@@ -241,22 +241,11 @@ export class PeopleService {
     ctx: RequestContext,
     ids: readonly string[],
   ): Promise<Map<string, { fileNumber: string; displayName: string }>> {
-    const labels = new Map<string, { fileNumber: string; displayName: string }>();
-    const unique = [...new Set(ids)];
-    if (unique.length === 0 || !readsCaseContent(ctx.actor)) return labels;
-    const people = await this.scoped(ctx).andWhere('p.id IN (:...ids)', { ids: unique }).getMany();
-    for (const person of people) {
-      const summary = await this.summary(ctx, person);
-      labels.set(person.id, { fileNumber: summary.fileNumber, displayName: summary.displayName });
+    const summaries = await this.summariesInScope(ctx, ids);
+    if (summaries.size > 0) {
+      await this.audit.record(ctx, { action: 'person.listed', objectType: 'person', objectIds: [...summaries.keys()] });
     }
-    await this.audit.record(ctx, { action: 'person.listed', objectType: 'person', objectIds: people.map((p) => p.id) });
-    return labels;
-  }
-
-  /** 404 unless the caller may see the file (for other libs' routes under /persons/:id). */
-  async ensureInScope(ctx: RequestContext, id: string): Promise<{ id: string; siteId: string }> {
-    const person = await this.inScope(ctx, id);
-    return { id: person.id, siteId: person.siteId };
+    return new Map([...summaries].map(([id, s]) => [id, { fileNumber: s.fileNumber, displayName: s.displayName }]));
   }
 
   async get(ctx: RequestContext, id: string): Promise<PersonFile> {

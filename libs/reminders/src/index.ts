@@ -25,3 +25,6 @@ export {
 import { Notification, Reminder } from './reminder.entity';
 
 export const REMINDER_ENTITIES = [Reminder, Notification];
+
+/** The encrypted columns, for data-key rotation. */
+export const REMINDERS_ENCRYPTED_COLUMNS = [{ table: 'reminder', column: 'contact' }];

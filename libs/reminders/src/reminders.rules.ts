@@ -1,19 +1,15 @@
 import { addDays, format, parseISO } from 'date-fns';
 import { TZDate } from '@date-fns/tz';
 
-/** Where a reminder stands. `pending` until delivered, `notified` after, `snoozed` until a later day. */
-export type ReminderStatus = 'pending' | 'notified' | 'done' | 'snoozed' | 'cancelled';
+import type { ContactConstraint, ReminderBucket, ReminderStatus } from '@app/contracts';
+
+export type { ContactConstraint, ReminderBucket, ReminderStatus } from '@app/contracts';
 export const OPEN_STATUSES: readonly ReminderStatus[] = ['pending', 'notified', 'snoozed'];
 
 /** Who must act: the person's referent (the site's coordinators while there is none), or a role. */
 export type ReminderAssignee =
   | { kind: 'referent'; userId: string | null; siteId: string | null }
   | { kind: 'role'; role: 'coordinator' | 'admin'; siteId: string | null };
-
-export interface ContactConstraint {
-  neverCall: boolean;
-  hours: string | null;
-}
 
 /** What a domain lib hands over for one of its records. */
 export interface ReminderInput {
@@ -51,7 +47,7 @@ export interface UpsertPlan {
 }
 
 /**
- * How `upsertForSource` moves a source's reminders (issue "Reminders", Moving): pending and snoozed
+ * How `upsertForSource` moves a source's reminders: pending and snoozed
  * ones are replaced; a notified one whose date moved is cancelled and a new one raised; done ones
  * stay done; reminders the source no longer asks for are cancelled (done ones excepted). Pure.
  */
@@ -86,8 +82,6 @@ export function planUpsert(existing: readonly ExistingReminder[], incoming: read
   }
   return plan;
 }
-
-export type ReminderBucket = 'overdue' | 'today' | 'week' | 'later';
 
 /** The day a reminder is expected: its snooze date while snoozed, else its due date. */
 export function effectiveDay(reminder: { status: string; dueOn: string; snoozedUntil: string | null }): string {

@@ -1,4 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { ContactConstraint, NotificationView, ReminderView } from '@app/contracts';
+export type { NotificationView, ReminderView } from '@app/contracts';
 import { AppError, FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { In, IsNull } from 'typeorm';
@@ -9,9 +11,7 @@ import {
   OPEN_STATUSES,
   parisDay,
   planUpsert,
-  type ContactConstraint,
   type ExistingReminder,
-  type ReminderBucket,
   type ReminderInput,
   type ReminderSource,
   type ReminderStatus,
@@ -22,33 +22,6 @@ export interface ReminderViewer {
   userId: string;
   roles: readonly string[];
   siteIds: readonly string[];
-}
-
-export interface ReminderView {
-  id: string;
-  kind: string;
-  personId: string | null;
-  siteId: string | null;
-  dueOn: string;
-  deadlineOn: string | null;
-  status: ReminderStatus;
-  snoozedUntil: string | null;
-  bucket: ReminderBucket;
-  assigneeUserId: string | null;
-  assigneeRole: string | null;
-  contact: ContactConstraint | null;
-  version: number;
-}
-
-export interface NotificationView {
-  id: string;
-  reminderId: string;
-  kind: string;
-  personId: string | null;
-  dueOn: string;
-  deadlineOn: string | null;
-  createdAt: string;
-  readAt: string | null;
 }
 
 export enum RemindersErrorCode {
@@ -76,7 +49,7 @@ function associationOf(ctx: RequestContext): string {
 }
 
 /**
- * The reminder store (issue "Reminders"). Domain libs call `upsertForSource` inside their own
+ * The reminder store (README "Reminders"). Domain libs call `upsertForSource` inside their own
  * transaction whenever their dates change; it imports no domain lib. Reads are filtered to what the
  * viewer must act on: assigned to them, or to a role they hold (on one of their sites).
  */
@@ -185,6 +158,8 @@ export class RemindersService {
     return rows.map((r) => ({
       id: r.id,
       kind: r.kind,
+      sourceKind: r.sourceKind,
+      sourceId: r.sourceId,
       personId: r.personId,
       siteId: r.siteId,
       dueOn: r.dueOn,
@@ -226,6 +201,22 @@ export class RemindersService {
       .andWhere('coalesce(r.snoozed_until, r.due_on) < :today', { today: parisDay(ctx.now) });
     if (siteIds.length) query.andWhere('r.site_id = ANY(:sites)', { sites: [...siteIds] });
     const rows = await query.orderBy('r.due_on', 'ASC').addOrderBy('r.id', 'ASC').take(limit).getMany();
+    return this.views(ctx, rows);
+  }
+
+  /** Open reminders of these files due up to `until` (the caller has checked the scope): the deadlines view. */
+  async openForPersons(ctx: RequestContext, personIds: readonly string[], until: string): Promise<ReminderView[]> {
+    const rows = await ctx
+      .repo(Reminder)
+      .createQueryBuilder('r')
+      .where('r.association_id = :association', { association: associationOf(ctx) })
+      .andWhere('r.person_id = ANY(:people)', { people: [...personIds] })
+      .andWhere('r.status IN (:...open)', { open: OPEN_STATUSES })
+      .andWhere('r.due_on <= :until', { until })
+      .orderBy('r.due_on', 'ASC')
+      .addOrderBy('r.kind', 'ASC')
+      .take(5000)
+      .getMany();
     return this.views(ctx, rows);
   }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { Permission } from '@app/contracts';
+import { Permission, type ReminderItem } from '@app/contracts';
 import { PeopleService } from '@app/people';
 import type { RequestContext } from '@app/platform';
 import { RemindersService, type NotificationView, type ReminderView, type ReminderViewer } from '@app/reminders';
@@ -11,10 +11,7 @@ import { RequirePermission } from '../http/public.decorator';
 import { Ctx } from '../http/transaction.interceptor';
 import { ReminderVersionDto, SnoozeDto } from './reminders.dto';
 
-export interface ReminderItem extends ReminderView {
-  /** The file's number and name when the viewer may see the file; null otherwise (or no person). */
-  person: { fileNumber: string; displayName: string } | null;
-}
+export type { ReminderItem } from '@app/contracts';
 
 function viewerOf(ctx: RequestContext): ReminderViewer {
   const actor = ctx.actor!;
@@ -22,7 +19,7 @@ function viewerOf(ctx: RequestContext): ReminderViewer {
 }
 
 /**
- * Reminders (issue "Reminders"): what the signed-in user must act on, a coordinator's overdue view
+ * Reminders: what the signed-in user must act on, a coordinator's overdue view
  * across teams, and a file's reminders. Names appear only for files the viewer may see.
  */
 @ApiTags('reminders')
@@ -76,7 +73,7 @@ export class RemindersController {
   @Get('persons/:id/reminders')
   @RequirePermission(Permission.PersonRead)
   async forPerson(@Ctx() ctx: RequestContext, @Param('id', IdParam) id: string): Promise<{ items: ReminderView[] }> {
-    await this.people.ensureInScope(ctx, id);
+    await this.people.requireInScope(ctx, id);
     return { items: await this.reminders.forPerson(ctx, id) };
   }
 

@@ -343,7 +343,11 @@ export async function seedDemoPeople(owner: DataSource, keys: Keys, now: Date): 
  * Once: only while the demo association has no pathway.
  */
 export async function seedDemoPathways(owner: DataSource, keys: Keys, now: Date): Promise<number> {
-  const pathways = new PathwaysService(new FieldCipher(keys), new AuditService(keys, owner));
+  const pathways = new PathwaysService(
+    new FieldCipher(keys),
+    new AuditService(keys, owner),
+    new RemindersService(new FieldCipher(keys)),
+  );
   const associationId = await new Provisioning(owner, keys).associationId(DEMO);
   const tx = <T>(actor: Actor | undefined, work: (ctx: RequestContext) => Promise<T>) =>
     inTransaction(owner, { requestId: 'seed-demo', now, associationId, actor }, work);
@@ -483,7 +487,7 @@ export async function seedDemoCasework(
     new BreakGlassService(keys, organisation),
     new RemindersService(cipher),
   );
-  const casework = new CaseworkService(cipher, audit, people);
+  const casework = new CaseworkService(cipher, audit, people, new RemindersService(cipher));
   const p = new Provisioning(owner, keys);
   const associationId = await p.associationId(DEMO);
   const tx = <T>(actor: Actor | undefined, at: Date, work: (ctx: RequestContext) => Promise<T>) =>
@@ -562,7 +566,12 @@ export async function seedDemoPartners(owner: DataSource, keys: Keys, now: Date)
     new BreakGlassService(keys, new OrganisationService()),
     new RemindersService(new FieldCipher(keys)),
   );
-  const partners = new PartnersService(people, new FieldCipher(keys), audit);
+  const partners = new PartnersService(
+    people,
+    new FieldCipher(keys),
+    audit,
+    new CaseworkService(new FieldCipher(keys), audit, people, new RemindersService(new FieldCipher(keys))),
+  );
   const outreach = new OutreachService(audit);
   const p = new Provisioning(owner, keys);
   const associationId = await p.associationId(DEMO);

@@ -10,6 +10,7 @@ import {
 import { personReminders, RETENTION_YEARS } from '@app/people';
 import { PathwaysService, plusDays, plusMonths, type NewPathwayEvent } from '@app/pathways';
 import { FieldCipher, type RequestContext } from '@app/platform';
+import { RemindersService } from '@app/reminders';
 import type { PersonStatus } from '@app/contracts';
 
 /** The generator of synthetic.ts (`Random`), as this module uses it. */
@@ -456,7 +457,8 @@ export async function seedPathways(
   people: PersonRow[],
 ): Promise<number> {
   const noAudit = { record: () => Promise.resolve() } as unknown as AuditService;
-  const service = new PathwaysService(cipher, noAudit);
+  // With the reminder store: the pathways' deadlines are seeded as reminders, as the service raises them.
+  const service = new PathwaysService(cipher, noAudit, new RemindersService(cipher));
   const byReferent = new Map<string, PersonRow[]>();
   for (const person of people)
     byReferent.set(person.referentId, [...(byReferent.get(person.referentId) ?? []), person]);

@@ -33,7 +33,7 @@ import {
 } from './synthetic-casework';
 
 /**
- * Synthetic data at scale for benchmarks and growth runs (issue "Synthetic data"): associations with
+ * Synthetic data at scale for benchmarks and growth runs: associations with
  * sites, teams and staff, and persons with real encryption and blind indexes, written in bulk. The
  * data itself (names, dates, ids, distributions) is deterministic for a given seed; ciphertexts are
  * not (every value has a random IV). Never for a production database: every name it writes is

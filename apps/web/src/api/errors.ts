@@ -31,6 +31,7 @@ export type ErrorMessageKey =
   | 'errors.referentNotFound'
   | 'errors.noCaseContent'
   | 'errors.notTheAuthor'
+  | 'errors.goalNotFound'
   | 'errors.occurredInFuture'
   | 'errors.placeOnlyForAccompaniment'
   | 'errors.accompanyingNotAWorker'
@@ -86,6 +87,7 @@ const KEY_BY_CODE: Readonly<Record<string, ErrorMessageKey>> = {
   EVENT_NOT_FOUND: 'errors.notFound',
   APPOINTMENT_NOT_FOUND: 'errors.notFound',
   NOT_THE_AUTHOR: 'errors.notTheAuthor',
+  GOAL_NOT_FOUND: 'errors.goalNotFound',
   OCCURRED_IN_FUTURE: 'errors.occurredInFuture',
   PLACE_ONLY_FOR_ACCOMPANIMENT: 'errors.placeOnlyForAccompaniment',
   ACCOMPANYING_NOT_A_WORKER: 'errors.accompanyingNotAWorker',

@@ -1,39 +1,9 @@
-// Reminders and notifications (issue "Reminders"): what the signed-in user must act on.
+// Reminders and notifications: what the signed-in user must act on.
+import type { NotificationView, ReminderItem } from '@app/contracts';
 import { apiRequest } from './client';
 
-export type ReminderBucket = 'overdue' | 'today' | 'week' | 'later';
-export type ReminderStatus = 'pending' | 'notified' | 'done' | 'snoozed' | 'cancelled';
-
-export interface Reminder {
-  id: string;
-  kind: string;
-  personId: string | null;
-  siteId: string | null;
-  dueOn: string;
-  deadlineOn: string | null;
-  status: ReminderStatus;
-  snoozedUntil: string | null;
-  bucket: ReminderBucket;
-  assigneeUserId: string | null;
-  assigneeRole: string | null;
-  contact: { neverCall: boolean; hours: string | null } | null;
-  version: number;
-  /** Present on the lists when the viewer may see the file. */
-  person?: { fileNumber: string; displayName: string } | null;
-}
-
-export interface AppNotification {
-  id: string;
-  reminderId: string;
-  kind: string;
-  personId: string | null;
-  dueOn: string;
-  deadlineOn: string | null;
-  createdAt: string;
-  readAt: string | null;
-}
-
-export const BUCKETS: readonly ReminderBucket[] = ['overdue', 'today', 'week', 'later'];
+export type { ReminderBucket, ReminderItem as Reminder, NotificationView as AppNotification } from '@app/contracts';
+export { REMINDER_BUCKETS as BUCKETS } from '@app/contracts';
 
 export const reminderKeys = {
   all: ['reminders'] as const,
@@ -44,31 +14,31 @@ export const reminderKeys = {
   unread: () => ['reminders', 'unread'] as const,
 };
 
-export function fetchMyReminders(signal?: AbortSignal): Promise<{ items: Reminder[] }> {
+export function fetchMyReminders(signal?: AbortSignal): Promise<{ items: ReminderItem[] }> {
   return apiRequest('GET', '/api/reminders', { signal });
 }
 
-export function fetchOverdueReminders(signal?: AbortSignal): Promise<{ items: Reminder[] }> {
+export function fetchOverdueReminders(signal?: AbortSignal): Promise<{ items: ReminderItem[] }> {
   return apiRequest('GET', '/api/reminders/overdue', { signal });
 }
 
-export function fetchPersonReminders(id: string, signal?: AbortSignal): Promise<{ items: Reminder[] }> {
+export function fetchPersonReminders(id: string, signal?: AbortSignal): Promise<{ items: ReminderItem[] }> {
   return apiRequest('GET', `/api/persons/${encodeURIComponent(id)}/reminders`, { signal });
 }
 
-export function markReminderDone(reminder: Pick<Reminder, 'id' | 'version'>): Promise<Reminder> {
+export function markReminderDone(reminder: Pick<ReminderItem, 'id' | 'version'>): Promise<ReminderItem> {
   return apiRequest('POST', `/api/reminders/${encodeURIComponent(reminder.id)}/done`, {
     body: { version: reminder.version },
   });
 }
 
-export function snoozeReminder(reminder: Pick<Reminder, 'id' | 'version'>, until: string): Promise<Reminder> {
+export function snoozeReminder(reminder: Pick<ReminderItem, 'id' | 'version'>, until: string): Promise<ReminderItem> {
   return apiRequest('POST', `/api/reminders/${encodeURIComponent(reminder.id)}/snooze`, {
     body: { version: reminder.version, until },
   });
 }
 
-export function fetchNotifications(signal?: AbortSignal): Promise<{ items: AppNotification[]; unread: number }> {
+export function fetchNotifications(signal?: AbortSignal): Promise<{ items: NotificationView[]; unread: number }> {
   return apiRequest('GET', '/api/notifications', { signal });
 }
 

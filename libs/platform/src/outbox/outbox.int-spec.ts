@@ -119,13 +119,17 @@ describe('outbox (real PostgreSQL, runtime and system roles)', () => {
   });
 
   describe('grants', () => {
-    it('lets envol_system read and update the outbox, not insert or delete', async () => {
+    it('lets envol_system read, update and insert outbox rows (reminder delivery jobs), never delete', async () => {
       const id = await add(null, 'system.ping', {});
       await system.query(`UPDATE outbox_job SET updated_at = updated_at WHERE id = $1`, [id]);
-      await expect(
-        system.query(`INSERT INTO outbox_job (job_name, payload, run_at) VALUES ('system.ping', '{}', now())`),
-      ).rejects.toMatchObject({ driverError: { code: '42501' } });
+      // The reminder schedule (SCHEDULES.md reminders.arm) enqueues one job per due reminder as envol_system.
+      await system.query(`INSERT INTO outbox_job (job_name, payload, run_at) VALUES ('system.ping', '{}', now())`);
       await expect(system.query('DELETE FROM outbox_job')).rejects.toMatchObject({ driverError: { code: '42501' } });
+      // Of the reminders it may only mark the arming time: nothing else.
+      await expect(system.query(`UPDATE reminder SET status = 'done'`)).rejects.toMatchObject({
+        driverError: { code: '42501' },
+      });
+      await system.query(`UPDATE reminder SET queued_at = NULL WHERE false`);
     });
   });
 
