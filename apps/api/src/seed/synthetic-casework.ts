@@ -11,7 +11,29 @@ import { personReminders, RETENTION_YEARS } from '@app/people';
 import { PathwaysService, plusDays, plusMonths, type NewPathwayEvent } from '@app/pathways';
 import { FieldCipher, type RequestContext } from '@app/platform';
 import { RemindersService } from '@app/reminders';
-import type { PersonRow, Random } from './synthetic';
+import type { PersonStatus } from '@app/contracts';
+
+/** The generator of synthetic.ts (`Random`), as this module uses it. */
+export interface Random {
+  next(): number;
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  weighted<T extends string>(weights: Readonly<Record<T, number>>): T;
+  chance(p: number): boolean;
+  uuid(): string;
+}
+
+/** What this module reads of a synthetic person (synthetic.ts `PersonRow`). */
+export interface PersonRow {
+  id: string;
+  siteId: string;
+  teamId: string;
+  referentId: string;
+  status: PersonStatus;
+  safeContact: { neverCall: boolean; hours: string | null };
+  lastContactAt: Date | null;
+  createdAt: Date;
+}
 
 /**
  * What the casework, reminders and pathways features store for a synthetic person, drawn from the
