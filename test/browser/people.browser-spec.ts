@@ -163,7 +163,7 @@ describe('person files', () => {
     await page.getByRole('tab', { name: 'Consentements' }).click();
     await page.getByText('Aucun consentement enregistré', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Enregistrer le consentement' }).click();
-    await page.getByText('Consentement enregistré.').waitFor();
+    await page.getByText('Consentement enregistré.', { exact: true }).waitFor();
     await page
       .getByRole('table', { name: 'Historique des consentements' })
       .getByText('Donné', { exact: true })
