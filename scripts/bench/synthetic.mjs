@@ -9,11 +9,14 @@ import { performance } from 'node:perf_hooks';
 
 export const PASSWORD = 'synthetic-password';
 export const ASSOCIATIONS = 20;
+// Journal history per file (BENCH_EVENTS_PER_PERSON): none by default, since the read scenarios do not
+// read the journal and seeding it costs minutes at 50,000 files.
+const EVENTS_PER_PERSON = Number(process.env.BENCH_EVENTS_PER_PERSON ?? 0);
 
 let shared;
 
 /**
- * The run's synthetic data: `{ keysFile, owner, seeder, persons, grow(total) }`. `grow(total)` adds
+ * The run's synthetic data: `{ keysFile, owner, seeder, persons, grow(total) }`. `grow(total, context)` adds
  * persons up to `total` and answers what it took (`{ added, rows, seconds }`); the data is then
  * analysed, as a database that has lived would be.
  */
@@ -31,27 +34,35 @@ export async function syntheticData(context) {
     await owner.destroy();
     rmSync(dir, { recursive: true, force: true });
   });
-  const seeder = new SyntheticSeeder(owner, keys, { seed: 1, password: PASSWORD, say: () => undefined });
+  const seeder = new SyntheticSeeder(owner, keys, {
+    seed: 1,
+    password: PASSWORD,
+    eventsPerPerson: EVENTS_PER_PERSON,
+    say: () => undefined,
+  });
   await seeder.createAssociations(ASSOCIATIONS);
   shared = {
     keysFile,
     owner,
     seeder,
     persons: 0,
-    async grow(total) {
+    async grow(total, caller = context) {
       const added = Math.max(0, total - shared.persons);
       if (added === 0) return { added, rows: 0, seconds: 0 };
-      const started = performance.now();
-      const rowsBefore = seeder.rows;
-      await seeder.addPersons(added);
-      const seconds = (performance.now() - started) / 1000;
-      shared.persons = total;
-      await owner.query('ANALYZE');
-      const rows = seeder.rows - rowsBefore;
-      context.log(
-        `seeded ${added} persons (${rows} rows with their appointments, reminders and pathways) in ${seconds.toFixed(1)} s — ${Math.round(added / seconds)} persons/s, ${Math.round(rows / seconds)} rows/s`,
-      );
-      return { added, rows, seconds };
+      // Seeding is not the scenario's work: its time is not counted against the scenario's limit.
+      return caller.untimed(async () => {
+        const started = performance.now();
+        const rowsBefore = seeder.rows;
+        await seeder.addPersons(added);
+        const seconds = (performance.now() - started) / 1000;
+        shared.persons = total;
+        await owner.query('ANALYZE');
+        const rows = seeder.rows - rowsBefore;
+        caller.log(
+          `seeded ${added} persons (${rows} rows with their appointments, reminders and pathways) in ${seconds.toFixed(1)} s — ${Math.round(added / seconds)} persons/s, ${Math.round(rows / seconds)} rows/s`,
+        );
+        return { added, rows, seconds };
+      });
     },
   };
   return shared;

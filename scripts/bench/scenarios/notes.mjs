@@ -34,7 +34,7 @@ const perSecond = (v) => `${Math.round(v).toLocaleString('en-GB')} req/s`;
 export async function run(context) {
   const { database } = context;
   const data = await syntheticData(context);
-  await data.grow(PERSONS);
+  await data.grow(PERSONS, context);
   const subject = data.seeder.associations[0];
   const worker = subject.workers[0];
 

@@ -8,7 +8,8 @@
 // Envol runs with audit on (every read writes its audit entry in the request's transaction); the
 // file read runs a second time with audit off (benchmark-only switch, BENCH_AUDIT=off) to measure
 // what the audit costs. With --growth: the same at 5,000 and 50,000 persons (BENCH_GROWTH_SIZES to
-// change, e.g. 5000,50000,200000), data added to the same associations between steps.
+// change, e.g. 5000,50000,200000), data added to the same associations between steps, the same
+// caseload pages read at every size.
 import autocannon from 'autocannon';
 import pg from 'pg';
 import { freePort } from '../harness.mjs';
@@ -128,8 +129,14 @@ export async function run(context) {
     };
   };
 
+  // Growth compares the same pages at every size: the pages the smallest size has (an OFFSET's cost
+  // grows with the page number, not with the data size).
+  let growthPages;
   const measureAt = async (persons, withAuditOff) => {
-    const { ids, inScope, pages } = await sample();
+    const sampled = await sample();
+    const { ids, inScope } = sampled;
+    if (context.growth) growthPages ??= sampled.pages;
+    const pages = context.growth ? growthPages : sampled.pages;
     context.log(
       `${persons} persons; coordinator scope: ${inScope} files, ${pages} pages sampled, ${ids.length} files read`,
     );
@@ -178,7 +185,7 @@ export async function run(context) {
   const rows = [];
   const details = { sizes: {}, connections: CONNECTIONS, durationSeconds: DURATION_S, warmupSeconds: WARMUP_S };
   for (const size of sizes) {
-    const { seconds } = await data.grow(size);
+    const { seconds } = await data.grow(size, context);
     const m = await measureAt(size, !context.growth);
     details.sizes[size] = { seedSeconds: seconds, ...m };
     const k = size >= 1000 ? `${size / 1000}k` : String(size);
