@@ -111,4 +111,58 @@ describe('tenant isolation (row-level security)', () => {
     expect(new Set(settings.map((r) => r[0].pid)).size).toBe(2);
     expect(settings.map((r) => r[0].v)).toEqual([null, null]);
   });
+
+  it('pool of 2: refusals before the handler free the transaction the session guard began, and are audited', async () => {
+    // A signed-in request's transaction begins in the session guard and is continued by the handler.
+    // Refused before the handler (permission, CSRF, validation), nobody takes it: unless it is rolled
+    // back at once, its connection stays out of the pool of two and the refusal's own audit entry
+    // (a second connection) waits for ever.
+    const [{ before }] = await query<{ before: number }>(
+      t.db.superuserUrl,
+      `SELECT count(*)::int AS before FROM audit_entry WHERE action LIKE 'refused.%' AND outcome = 'denied'`,
+    );
+    const kinds = ['permission', 'csrf', 'validation', 'read'] as const;
+    const answers = await Promise.all(
+      Array.from({ length: 200 }, async (_, i) => {
+        const kind = kinds[i % kinds.length];
+        const worker = w.sessions.workerA1!;
+        if (kind === 'permission') {
+          return {
+            kind,
+            status: (await t.app.inject({ method: 'GET', url: '/api/audit', headers: worker.headers })).statusCode,
+          };
+        }
+        if (kind === 'csrf') {
+          const cookieOnly = { cookie: worker.headers.cookie, 'content-type': 'application/json' };
+          const res = await t.app.inject({ method: 'POST', url: '/api/persons', headers: cookieOnly, payload: {} });
+          return { kind, status: res.statusCode };
+        }
+        if (kind === 'validation') {
+          const res = await t.app.inject({
+            method: 'PATCH',
+            url: '/api/settings',
+            headers: { ...w.sessions.adminA!.headers, 'content-type': 'application/json' },
+            payload: { noContactDays: 'soon', version: 1 },
+          });
+          return { kind, status: res.statusCode };
+        }
+        return {
+          kind,
+          status: (await t.app.inject({ method: 'GET', url: '/api/me', headers: worker.headers })).statusCode,
+        };
+      }),
+    );
+    const expected = { permission: 403, csrf: 403, validation: 400, read: 200 };
+    expect(answers.filter((a) => a.status !== expected[a.kind])).toEqual([]);
+
+    const pool = (t.app.get(DataSource).driver as unknown as { master: { totalCount: number; idleCount: number } })
+      .master;
+    expect(pool.totalCount - pool.idleCount).toBe(0);
+    const [{ after }] = await query<{ after: number }>(
+      t.db.superuserUrl,
+      `SELECT count(*)::int AS after FROM audit_entry WHERE action LIKE 'refused.%' AND outcome = 'denied'`,
+    );
+    // 50 permission refusals and 50 CSRF refusals, each audited once.
+    expect(after - before).toBe(100);
+  });
 });

@@ -2,7 +2,6 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { AuthModule, type AuthSettings } from '@app/auth';
 import { BreakGlassService } from './break-glass.service';
 import { OrganisationService } from './organisation.service';
-import { PrincipalService } from './principal.service';
 import { UsersAdminService } from './users-admin.service';
 
 @Module({})
@@ -12,8 +11,8 @@ export class AccessModule {
     return {
       module: AccessModule,
       imports: [auth],
-      providers: [OrganisationService, UsersAdminService, BreakGlassService, PrincipalService],
-      exports: [auth, OrganisationService, UsersAdminService, BreakGlassService, PrincipalService],
+      providers: [OrganisationService, UsersAdminService, BreakGlassService],
+      exports: [auth, OrganisationService, UsersAdminService, BreakGlassService],
     };
   }
 }

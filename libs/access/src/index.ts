@@ -7,7 +7,6 @@ export { FunderMember, FunderOrganisation, StatisticsAgreement } from './funder.
 export { TeamMember, UserRole, UserSite } from './membership.entity';
 export { OrganisationService, type NewAssociation, type SettingsChange } from './organisation.service';
 export { loadPrincipal, type Principal } from './principal';
-export { PrincipalService } from './principal.service';
 export { Site } from './site.entity';
 export { Team } from './team.entity';
 export { ASSIGNABLE_ROLES, UsersAdminService, type Invitation, type UserListFilter } from './users-admin.service';

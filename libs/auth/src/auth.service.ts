@@ -194,38 +194,51 @@ export class AuthService implements OnModuleInit {
     within?: (manager: EntityManager, session: Session) => Promise<void>,
   ): Promise<AuthenticationResult> {
     if (!token || token.length > 128) return { kind: 'none' };
-    return this.tx(info, async (manager, now) => {
-      const sessions = manager.getRepository(Session);
-      // One query (findOne with a relation would first select the distinct id, then the row).
-      const session = await sessions
-        .createQueryBuilder('s')
-        .innerJoinAndSelect('s.user', 'u')
-        .where('s.token_hash = :hash', { hash: sha256(token) })
-        .getOne();
-      if (!session || !session.user) return { kind: 'none' as const };
-      const idleLimit = session.lastSeenAt.getTime() + this.settings.sessionIdleMinutes * MINUTE;
-      const expired = now.getTime() >= idleLimit || now >= session.expiresAt;
-      if (expired || session.user.status !== AccountStatus.Active) {
-        await sessions.delete({ id: session.id });
-        if (expired) {
-          await recordAuthEvent(
-            manager,
-            AuthEventType.SessionExpired,
-            now,
-            this.eventFields(info, { userId: session.userId, associationId: session.user.associationId }),
-          );
-        }
-        return { kind: 'expired' as const };
+    return this.tx(info, (manager) => this.authenticateIn(manager, token, info, within));
+  }
+
+  /**
+   * The same in a transaction the caller holds (the session guard's, which the request's work then
+   * continues): the caller commits, also when the session turned out expired.
+   */
+  async authenticateIn(
+    manager: EntityManager,
+    token: string,
+    info: ClientInfo,
+    within?: (manager: EntityManager, session: Session) => Promise<void>,
+  ): Promise<AuthenticationResult> {
+    if (!token || token.length > 128) return { kind: 'none' };
+    const now = this.clock.now();
+    const sessions = manager.getRepository(Session);
+    // One query (findOne with a relation would first select the distinct id, then the row).
+    const session = await sessions
+      .createQueryBuilder('s')
+      .innerJoinAndSelect('s.user', 'u')
+      .where('s.token_hash = :hash', { hash: sha256(token) })
+      .getOne();
+    if (!session || !session.user) return { kind: 'none' as const };
+    const idleLimit = session.lastSeenAt.getTime() + this.settings.sessionIdleMinutes * MINUTE;
+    const expired = now.getTime() >= idleLimit || now >= session.expiresAt;
+    if (expired || session.user.status !== AccountStatus.Active) {
+      await sessions.delete({ id: session.id });
+      if (expired) {
+        await recordAuthEvent(
+          manager,
+          AuthEventType.SessionExpired,
+          now,
+          this.eventFields(info, { userId: session.userId, associationId: session.user.associationId }),
+        );
       }
-      // Every request reads the session; writing it back only once a minute keeps a write off the
-      // hot path (the idle timeout loses at most that minute of precision).
-      if (now.getTime() - session.lastSeenAt.getTime() >= this.settings.sessionTouchSeconds * 1000) {
-        await sessions.update({ id: session.id }, { lastSeenAt: now });
-        session.lastSeenAt = now;
-      }
-      await within?.(manager, session);
-      return { kind: 'ok' as const, session, user: session.user };
-    });
+      return { kind: 'expired' as const };
+    }
+    // Every request reads the session; writing it back only once a minute keeps a write off the
+    // hot path (the idle timeout loses at most that minute of precision).
+    if (now.getTime() - session.lastSeenAt.getTime() >= this.settings.sessionTouchSeconds * 1000) {
+      await sessions.update({ id: session.id }, { lastSeenAt: now });
+      session.lastSeenAt = now;
+    }
+    await within?.(manager, session);
+    return { kind: 'ok' as const, session, user: session.user };
   }
 
   async logout(ctx: RequestContext, sessionId: string): Promise<void> {

@@ -3,6 +3,7 @@ export { BaseRecord, VersionedRecord } from './database/base.entity';
 export { createDataSource, dataSourceOptions, type DataSourceInput } from './database/data-source';
 export {
   inTransaction,
+  OpenTransaction,
   RequestContext,
   setTenant,
   type Actor,

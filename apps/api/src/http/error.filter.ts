@@ -70,6 +70,9 @@ export class ErrorFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const reply = http.getResponse<FastifyReply>();
     const request = http.getRequest<EnvolRequest>();
+    // Refused before the handler (permission, validation): the session guard's transaction is not
+    // taken; rolled back now, so that its connection is free for the refusal's own audit entry.
+    await request.openTransaction?.abandon().catch(() => undefined);
     const { body, headers } = this.toBody(exception, request);
     if (body.statusCode >= 500) {
       this.logger.error({ err: exception, reqId: request.id, route: request.routeOptions?.url }, 'request failed');

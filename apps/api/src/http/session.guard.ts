@@ -1,11 +1,13 @@
 import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { PrincipalService, type Principal } from '@app/access';
+import { loadPrincipal, type Principal } from '@app/access';
 import { authError, AuthErrorCode, AuthService, SessionStage, type Session, type UserAccount } from '@app/auth';
 import { CSRF_HEADER } from '@app/contracts';
-import { AppConfig } from '@app/platform';
+import { AppConfig, OpenTransaction } from '@app/platform';
+import type { FastifyReply } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
-import { IS_PUBLIC, PRE_AUTH } from './public.decorator';
+import { DataSource } from 'typeorm';
+import { IS_PUBLIC, NO_TRANSACTION, PRE_AUTH } from './public.decorator';
 import { readSessionCookie } from './session-cookie';
 import type { EnvolRequest } from './transaction.interceptor';
 
@@ -34,7 +36,7 @@ export class SessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
-    private readonly principals: PrincipalService,
+    private readonly dataSource: DataSource,
     private readonly config: AppConfig,
   ) {}
 
@@ -46,15 +48,10 @@ export class SessionGuard implements CanActivate {
     const preAuth = this.reflector.getAllAndOverride<boolean>(PRE_AUTH, targets) ?? false;
 
     const token = readSessionCookie(request, this.config);
-    // Roles are read on every request, in the session lookup's transaction: a role revoked takes
-    // effect on the next request.
-    let principal: Principal | undefined;
     const result = token
-      ? await this.auth.authenticate(token, { clientAddress: request.ip, requestId: request.id }, async (m, s) => {
-          if (s.stage === SessionStage.Done)
-            principal = await this.principals.loadIn(m, s.userId, s.user?.associationId ?? null);
-        })
+      ? await this.authenticate(request, context.switchToHttp().getResponse<FastifyReply>(), token, targets)
       : ({ kind: 'none' } as const);
+    const principal = result.kind === 'ok' ? result.principal : undefined;
     if (result.kind === 'ok') {
       request.session = result.session;
       request.account = result.user;
@@ -82,5 +79,50 @@ export class SessionGuard implements CanActivate {
       throw authError(AuthErrorCode.CsrfTokenInvalid);
     }
     return true;
+  }
+
+  /**
+   * Reads the session and, once it is complete, the roles (on every request, so that a role revoked
+   * takes effect on the next one), in a transaction that the request's work continues
+   * (TransactionInterceptor): one transaction per request. The guard finishes the transaction itself
+   * when no work will take it (no valid session, a route without a transaction); a refusal before the
+   * handler or a client gone abandons it (ErrorFilter, and the reply's close as the last resort).
+   */
+  private async authenticate(
+    request: AuthenticatedRequest,
+    reply: FastifyReply,
+    token: string,
+    targets: Parameters<Reflector['getAllAndOverride']>[1],
+  ) {
+    const open = await OpenTransaction.begin(this.dataSource);
+    let principal: Principal | undefined;
+    try {
+      const result = await this.auth.authenticateIn(
+        open.manager,
+        token,
+        { clientAddress: request.ip, requestId: request.id },
+        async (manager, session) => {
+          if (session.stage !== SessionStage.Done) return;
+          const associationId = session.user?.associationId ?? null;
+          // RLS on the membership tables: the tenant is the user's association from here on.
+          if (associationId) await open.setTenant(associationId);
+          principal = await loadPrincipal(manager, session.userId, associationId);
+        },
+      );
+      const continues =
+        result.kind === 'ok' &&
+        principal !== undefined &&
+        !(this.reflector.getAllAndOverride<boolean>(NO_TRANSACTION, targets) ?? false);
+      if (continues) {
+        request.openTransaction = open;
+        reply.raw.once('close', () => void open.abandon().catch(() => undefined));
+      } else {
+        await open.commit();
+      }
+      return result.kind === 'ok' ? { ...result, principal } : result;
+    } catch (error) {
+      await open.abandon().catch(() => undefined);
+      throw error;
+    }
   }
 }

@@ -6,7 +6,7 @@ import {
   type NestInterceptor,
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { Clock, inTransaction, RequestContext, type Actor } from '@app/platform';
+import { Clock, inTransaction, RequestContext, type Actor, type OpenTransaction } from '@app/platform';
 import type { FastifyRequest } from 'fastify';
 import { from, lastValueFrom, type Observable } from 'rxjs';
 import { DataSource } from 'typeorm';
@@ -15,10 +15,13 @@ import { NO_TRANSACTION } from './public.decorator';
 export interface EnvolRequest extends FastifyRequest {
   actor?: Actor;
   envolCtx?: RequestContext;
+  /** The session guard's transaction, for the request's work to continue (and commit). */
+  openTransaction?: OpenTransaction;
 }
 
 /**
- * One transaction per request, with the tenant set before the handler runs; the handler's
+ * One transaction per request (begun by the session guard for a signed-in request), with the
+ * tenant set before the handler runs; the handler's
  * result is committed with it, an error rolls everything back (audit entries included).
  */
 @Injectable()
@@ -33,16 +36,13 @@ export class TransactionInterceptor implements NestInterceptor {
     const skip = this.reflector.getAllAndOverride<boolean>(NO_TRANSACTION, [context.getHandler(), context.getClass()]);
     if (skip || context.getType() !== 'http') return next.handle();
     const request = context.switchToHttp().getRequest<EnvolRequest>();
-    return from(
-      inTransaction(
-        this.dataSource,
-        { requestId: request.id, now: this.clock.now(), actor: request.actor, clientAddress: request.ip },
-        (ctx) => {
-          request.envolCtx = ctx;
-          return lastValueFrom(next.handle(), { defaultValue: undefined });
-        },
-      ),
-    );
+    const init = { requestId: request.id, now: this.clock.now(), actor: request.actor, clientAddress: request.ip };
+    const work = (ctx: RequestContext) => {
+      request.envolCtx = ctx;
+      return lastValueFrom(next.handle(), { defaultValue: undefined });
+    };
+    // The session guard's transaction when it left one open (a signed-in request), else a new one.
+    return from(request.openTransaction?.take(init, work) ?? inTransaction(this.dataSource, init, work));
   }
 }
 

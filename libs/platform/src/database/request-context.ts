@@ -1,4 +1,4 @@
-import type { EntityManager, EntityTarget, ObjectLiteral, Repository, DataSource } from 'typeorm';
+import type { DataSource, EntityManager, EntityTarget, ObjectLiteral, QueryRunner, Repository } from 'typeorm';
 
 /** Who is acting. Filled by the auth and access libs; the platform only carries it. */
 export interface Actor {
@@ -74,4 +74,87 @@ export async function inTransaction<T>(
     if (ctx.associationId) await setTenant(manager, ctx.associationId);
     return work(ctx);
   });
+}
+
+/**
+ * A transaction opened before it is known who will finish it: the session guard opens it to read
+ * the session and the roles, and hands it to the request's work, which commits it (one transaction
+ * per request instead of two: three statements less on the hot path, docs/performance.md). If nobody
+ * takes it (a refusal before the handler, a client gone), `abandon()` rolls it back and frees the
+ * connection; every method is safe to call in any order and more than once.
+ */
+export class OpenTransaction {
+  private state: 'open' | 'taken' | 'closed' = 'open';
+  private tenant: string | null = null;
+
+  private constructor(private readonly runner: QueryRunner) {}
+
+  static async begin(dataSource: DataSource): Promise<OpenTransaction> {
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.connect();
+      await runner.startTransaction();
+    } catch (error) {
+      await runner.release().catch(() => undefined);
+      throw error;
+    }
+    return new OpenTransaction(runner);
+  }
+
+  get manager(): EntityManager {
+    return this.runner.manager;
+  }
+
+  /** The tenant of the rest of the transaction (transaction-local, as `setTenant`). */
+  async setTenant(associationId: string | null): Promise<void> {
+    await setTenant(this.runner.manager, associationId);
+    this.tenant = associationId;
+  }
+
+  /** The opener finishes it itself: commits what it wrote and frees the connection. */
+  async commit(): Promise<void> {
+    if (this.state !== 'open') return;
+    this.state = 'closed';
+    try {
+      await this.runner.commitTransaction();
+    } finally {
+      await this.runner.release();
+    }
+  }
+
+  /** Rolls back and frees the connection, unless the request's work has taken the transaction. */
+  async abandon(): Promise<void> {
+    if (this.state !== 'open') return;
+    this.state = 'closed';
+    try {
+      if (this.runner.isTransactionActive) await this.runner.rollbackTransaction();
+    } finally {
+      await this.runner.release();
+    }
+  }
+
+  /**
+   * Runs `work` as `inTransaction` would, in this transaction: the tenant is set if it is not the
+   * context's yet; commits on success, rolls back on any error, frees the connection either way.
+   * Answers `undefined` (and runs nothing) if the transaction was already finished or taken.
+   */
+  take<T>(init: RequestContextInit, work: (ctx: RequestContext) => Promise<T>): Promise<T> | undefined {
+    if (this.state !== 'open') return undefined;
+    this.state = 'taken';
+    return (async () => {
+      try {
+        const ctx = new RequestContext(init, this.runner.manager);
+        if ((ctx.associationId ?? null) !== this.tenant) await setTenant(this.runner.manager, ctx.associationId);
+        const result = await work(ctx);
+        await this.runner.commitTransaction();
+        return result;
+      } catch (error) {
+        if (this.runner.isTransactionActive) await this.runner.rollbackTransaction().catch(() => undefined);
+        throw error;
+      } finally {
+        this.state = 'closed';
+        await this.runner.release();
+      }
+    })();
+  }
 }
