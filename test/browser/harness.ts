@@ -2,6 +2,7 @@
 // world (test/support/world.ts), Debian's Chromium, and pages signed in through a session cookie
 // (no password or TOTP step: those have their own spec, auth.browser-spec.ts).
 import { startTestServer, type TestServer } from '../support/test-app';
+import type { SignedIn } from '../support/accounts';
 import { seedWorld, type PrincipalName, type World } from '../support/world';
 // Named import on purpose: see shell.browser-spec.ts.
 import { AxeBuilder } from '@axe-core/playwright';
@@ -57,6 +58,46 @@ export interface OpenOptions {
   readonly viewport?: { width: number; height: number };
   /** Stored as the UI's language choice before the first page loads. */
   readonly language?: 'fr' | 'en';
+  /**
+   * Playwright's clock installed before the first page loads: time flows as usual, and
+   * `page.clock.fastForward()` brings the page's next timers (a poll every minute) forward.
+   */
+  readonly clock?: boolean;
+}
+
+/**
+ * A page signed in with `session` on `baseUrl` (the harness's server or an API process), on a
+ * browser context of its own; the caller closes `page.context()`.
+ */
+export async function openSignedIn(
+  browser: Browser,
+  baseUrl: string,
+  session: SignedIn,
+  path: string,
+  options: OpenOptions = {},
+): Promise<Page> {
+  // axe needs a page from newContext(), not browser.newPage().
+  const context = await browser.newContext({ baseURL: baseUrl, viewport: options.viewport ?? WIDE, locale: 'fr-FR' });
+  try {
+    const value = session.cookie.slice(session.cookie.indexOf('=') + 1);
+    await context.addCookies([{ name: 'envol_session', value, url: baseUrl }]);
+    if (options.language) {
+      // The key apps/web/src/i18n/index.ts reads at start-up; only once, so that a choice made
+      // on the page survives the next navigation.
+      await context.addInitScript(
+        `if (!window.localStorage.getItem('envol.language')) window.localStorage.setItem('envol.language', '${options.language}')`,
+      );
+    }
+    if (options.clock) await context.clock.install();
+    const page = await context.newPage();
+    page.setDefaultTimeout(15_000);
+    page.setDefaultNavigationTimeout(20_000);
+    await page.goto(path);
+    return page;
+  } catch (error) {
+    await context.close();
+    throw error;
+  }
 }
 
 export async function startHarness(): Promise<Harness> {
@@ -74,26 +115,8 @@ export async function startHarness(): Promise<Harness> {
       async open(who, path, options = {}) {
         const session = world.sessions[who];
         if (!session) throw new Error(`${who} has no session`);
-        // axe needs a page from newContext(), not browser.newPage().
-        const context = await launched.newContext({
-          baseURL: server.baseUrl,
-          viewport: options.viewport ?? WIDE,
-          locale: 'fr-FR',
-        });
-        contexts.push(context);
-        const value = session.cookie.slice(session.cookie.indexOf('=') + 1);
-        await context.addCookies([{ name: 'envol_session', value, url: server.baseUrl }]);
-        if (options.language) {
-          // The key apps/web/src/i18n/index.ts reads at start-up; only once, so that a choice made
-          // on the page survives the next navigation.
-          await context.addInitScript(
-            `if (!window.localStorage.getItem('envol.language')) window.localStorage.setItem('envol.language', '${options.language}')`,
-          );
-        }
-        const page = await context.newPage();
-        page.setDefaultTimeout(15_000);
-        page.setDefaultNavigationTimeout(20_000);
-        await page.goto(path);
+        const page = await openSignedIn(launched, server.baseUrl, session, path, options);
+        contexts.push(page.context());
         return page;
       },
       async api<T>(

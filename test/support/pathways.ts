@@ -1,4 +1,4 @@
-import { parisToday, PathwaysService } from '@app/pathways';
+import { parisToday, PathwaysService, periodEnd, plusDays, plusMonths } from '@app/pathways';
 import { inTransaction, type Actor } from '@app/platform';
 import { DataSource } from 'typeorm';
 import type { TestApp } from './test-app';
@@ -23,6 +23,16 @@ const cache = new WeakMap<World, Promise<PathwayFixtures>>();
 
 export function today(t: TestApp): string {
   return parisToday(t.clock.now());
+}
+
+/** The start of a PSP period of `months` that ends on `end` by the rules' own count (month lengths vary). */
+export function periodStartFor(end: string, months = 6): string {
+  const guess = plusMonths(plusDays(end, 1), -months);
+  for (const shift of [0, -1, 1, -2, 2, -3, 3]) {
+    const startsOn = plusDays(guess, shift);
+    if (periodEnd(startsOn, months) === end) return startsOn;
+  }
+  throw new Error(`no ${months}-month period ends on ${end}`);
 }
 
 /** Runs a service call as this actor, in a transaction of its own (as a request would). */
