@@ -300,13 +300,13 @@ export class PathwaysService {
   private async views(ctx: RequestContext, pathways: Pathway[]): Promise<PathwayView[]> {
     if (pathways.length === 0) return [];
     const ids = pathways.map((p) => p.id);
-    const [events, periods, goals, snapshots, settings] = await Promise.all([
-      ctx.repo(PathwayEvent).find({ where: { pathwayId: In(ids) }, order: { sequence: 'ASC' } }),
-      ctx.repo(PathwayPeriod).find({ where: { pathwayId: In(ids) }, order: { number: 'ASC' } }),
-      ctx.repo(PathwayGoal).find({ where: { pathwayId: In(ids) }, order: { createdAt: 'ASC' } }),
-      ctx.repo(PathwaySnapshot).find({ where: { pathwayId: In(ids) } }),
-      this.settings(ctx),
-    ]);
+    // One after the other: the queries share the request's connection (pg runs them in turn anyway,
+    // and warns that a query sent while another runs will be an error in its next major version).
+    const events = await ctx.repo(PathwayEvent).find({ where: { pathwayId: In(ids) }, order: { sequence: 'ASC' } });
+    const periods = await ctx.repo(PathwayPeriod).find({ where: { pathwayId: In(ids) }, order: { number: 'ASC' } });
+    const goals = await ctx.repo(PathwayGoal).find({ where: { pathwayId: In(ids) }, order: { createdAt: 'ASC' } });
+    const snapshots = await ctx.repo(PathwaySnapshot).find({ where: { pathwayId: In(ids) } });
+    const settings = await this.settings(ctx);
     const result: PathwayView[] = [];
     for (const p of pathways) {
       const own = events.filter((e) => e.pathwayId === p.id);
@@ -420,11 +420,9 @@ export class PathwaysService {
   /** Records one dated step; refused with a coded error when the rules say no. */
   async record(ctx: RequestContext, pathwayId: string, input: NewPathwayEvent): Promise<PathwayView> {
     const pathway = await this.pathwayInScope(ctx, pathwayId, true);
-    const [events, periods, settings] = await Promise.all([
-      ctx.repo(PathwayEvent).find({ where: { pathwayId }, order: { sequence: 'ASC' } }),
-      ctx.repo(PathwayPeriod).find({ where: { pathwayId }, order: { number: 'ASC' } }),
-      this.settings(ctx),
-    ]);
+    const events = await ctx.repo(PathwayEvent).find({ where: { pathwayId }, order: { sequence: 'ASC' } });
+    const periods = await ctx.repo(PathwayPeriod).find({ where: { pathwayId }, order: { number: 'ASC' } });
+    const settings = await this.settings(ctx);
     const facts = factsOf(pathway, events, periods);
     if (input.commissionSessionId) {
       if (input.kind !== 'opinion') throw pathwaysError(PathwayRuleCode.StartNotApplicable, 'commissionSessionId');
@@ -757,19 +755,19 @@ export class PathwaysService {
       },
     });
     const ids = pathways.map((p) => p.id);
-    const [periods, events, rights, settings] = await Promise.all([
-      ids.length ? ctx.repo(PathwayPeriod).find({ where: { pathwayId: In(ids) }, order: { number: 'ASC' } }) : [],
-      ids.length
-        ? ctx.repo(PathwayEvent).find({
-            where: { pathwayId: In(ids), kind: In(['authorise', 'appeal_granted', 'refuse']) },
-            order: { sequence: 'ASC' },
-          })
-        : [],
-      ctx
-        .repo(PersonRight)
-        .find({ where: { personId: In(personIds), kind: In(['residence_permit', 'income_support']) } }),
-      this.settings(ctx),
-    ]);
+    const periods = ids.length
+      ? await ctx.repo(PathwayPeriod).find({ where: { pathwayId: In(ids) }, order: { number: 'ASC' } })
+      : [];
+    const events = ids.length
+      ? await ctx.repo(PathwayEvent).find({
+          where: { pathwayId: In(ids), kind: In(['authorise', 'appeal_granted', 'refuse']) },
+          order: { sequence: 'ASC' },
+        })
+      : [];
+    const rights = await ctx
+      .repo(PersonRight)
+      .find({ where: { personId: In(personIds), kind: In(['residence_permit', 'income_support']) } });
+    const settings = await this.settings(ctx);
     const data: DeadlinePathway[] = pathways.map((p) => {
       const own = events.filter((e) => e.pathwayId === p.id);
       const grant = [...own].reverse().find((e) => GRANTS.includes(e.kind as PathwayEventKind));
