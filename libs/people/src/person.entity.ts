@@ -10,7 +10,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('uq_person_file_number', ['associationId', 'fileNumber'], { unique: true })
 @Index('ix_person_caseload', ['associationId', 'teamId', 'status'])
 @Index('ix_person_referent', ['associationId', 'referentId'])
-@Index('ix_person_site', ['associationId', 'siteId'])
+// A site's caseload, in file-number order: a page is read from the index without sorting the site.
+@Index('ix_person_site_file_number', ['associationId', 'siteId', 'fileNumber'])
 export class Person extends VersionedRecord {
   @Column({ name: 'association_id', type: 'uuid' })
   associationId!: string;

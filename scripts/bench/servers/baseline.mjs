@@ -89,20 +89,26 @@ function summary(row) {
   };
 }
 
-const SCOPE = `p.association_id = $1 AND p.site_id = ANY($2)`;
+// As Envol's scope filter: an equality for one site (the page then follows the site's index).
+const SCOPE =
+  sites.length === 1 ? `p.association_id = $1 AND p.site_id = $2` : `p.association_id = $1 AND p.site_id = ANY($2)`;
+const scopeSites = sites.length === 1 ? sites[0] : sites;
 
 async function caseload(page) {
   return inTenant(async (client) => {
     const rows = (
       await client.query(`SELECT p.* FROM person p WHERE ${SCOPE} ORDER BY p.file_number ASC LIMIT $3 OFFSET $4`, [
         association,
-        sites,
+        scopeSites,
         PAGE_SIZE,
         (page - 1) * PAGE_SIZE,
       ])
     ).rows;
     const total = (
-      await client.query(`SELECT count(DISTINCT p.id)::int AS total FROM person p WHERE ${SCOPE}`, [association, sites])
+      await client.query(`SELECT count(DISTINCT p.id)::int AS total FROM person p WHERE ${SCOPE}`, [
+        association,
+        scopeSites,
+      ])
     ).rows[0].total;
     return { items: rows.map((row) => summary(row).summary), page, pageSize: PAGE_SIZE, total };
   });
@@ -110,8 +116,9 @@ async function caseload(page) {
 
 async function file(id) {
   return inTenant(async (client) => {
-    const row = (await client.query(`SELECT p.* FROM person p WHERE ${SCOPE} AND p.id = $3`, [association, sites, id]))
-      .rows[0];
+    const row = (
+      await client.query(`SELECT p.* FROM person p WHERE ${SCOPE} AND p.id = $3`, [association, scopeSites, id])
+    ).rows[0];
     if (!row) return null;
     const { summary: head, identity } = summary(row);
     return {
