@@ -19,6 +19,7 @@ import { RlsCaseworkTables1795823517000 } from './1795823517000-rls-casework-tab
 import { CreateDocumentTables1795823591011 } from './1795823591011-create-document-tables';
 import { RlsDocumentTables1795823600000 } from './1795823600000-rls-document-tables';
 import { LinkJournalEventGoal1795829394557 } from './1795829394557-link-journal-event-goal';
+import { ReminderLeadTimes1795836074425 } from './1795836074425-reminder-lead-times';
 import { PersonSiteFileNumberIndex1795838590253 } from './1795838590253-person-site-file-number-index';
 
 /**
@@ -47,5 +48,6 @@ export const migrations = [
   CreateReminders1795824832109,
   RlsReminders1795824832200,
   LinkJournalEventGoal1795829394557,
+  ReminderLeadTimes1795836074425,
   PersonSiteFileNumberIndex1795838590253,
 ];

@@ -1,6 +1,6 @@
 import type { AssociationSettingsView } from '@app/contracts';
 import type { Page } from 'playwright-core';
-import { axeViolations, heading, startHarness, type Harness } from './harness';
+import { axeViolations, hasFocus, heading, startHarness, type Harness } from './harness';
 
 jest.setTimeout(60_000);
 
@@ -97,6 +97,24 @@ describe('administration: sites, teams, settings', () => {
     await page.getByText('Paramètres enregistrés.').waitFor();
     const saved = await asAdmin<AssociationSettingsView>('GET', '/api/settings');
     expect([saved.breakGlassHours, saved.noContactDays]).toEqual([12, 60]);
+
+    // A reminder lead time, by keyboard: out of range is refused next to the field, then saved.
+    const appointmentLead = page.getByLabel('Rappel de rendez-vous (jours avant)');
+    expect(await appointmentLead.inputValue()).toBe('1');
+    await appointmentLead.focus();
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('31');
+    await page.keyboard.press('Enter');
+    await page.getByText(/^Saisissez un nombre entier de jours, de 0 à 30\.$/).waitFor();
+    // The field in error has the focus: the fix is typed straight away.
+    expect(await hasFocus(appointmentLead)).toBe(true);
+    await expectAxeClean(page);
+    await page.keyboard.press('ControlOrMeta+a');
+    await page.keyboard.type('2');
+    await page.keyboard.press('Enter');
+    await page.getByText('Paramètres enregistrés.').waitFor();
+    const leadSaved = await asAdmin<AssociationSettingsView>('GET', '/api/settings');
+    expect([leadSaved.appointmentLeadDays, leadSaved.retentionYears, leadSaved.noContactDays]).toEqual([2, 2, 60]);
 
     // The admins' own view of the trail shows what was just done.
     await page.getByRole('link', { name: 'Voir les événements des comptes et des paramètres' }).click();

@@ -296,6 +296,17 @@ describe('person files', () => {
     expect(hits).toEqual([]);
     expect(text.length).toBeGreaterThan(10_000);
   });
+  it('refuses a new file without its identity, safe contact or attributes with 400 (not a server error)', async () => {
+    for (const payload of ['null', '{}', JSON.stringify({ identity: null, safeContact: 1, attributes: 'x' })]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/persons',
+        headers: { ...as('workerA1'), 'content-type': 'application/json' },
+        payload,
+      });
+      expect([payload, res.statusCode]).toEqual([payload, 400]);
+    }
+  });
   it('breaks the glass: 404 before, 200 with a reason, audited, 404 again after 24 h', async () => {
     const url = `/api/persons/${w.personA2}`;
     expect((await t.app.inject({ method: 'GET', url, headers: as('workerA1') })).statusCode).toBe(404);

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { PathwaysService } from '@app/pathways';
 import { PeopleService } from '@app/people';
 import { inTransaction, OutboxExecutor, outboxSettings, type Actor, type RequestContext } from '@app/platform';
+import type { AssociationSettingsView } from '@app/contracts';
+import { DocumentsService } from '@app/documents';
 import { RemindersService, type ReminderInput } from '@app/reminders';
 import { DataSource } from 'typeorm';
 import { ownerDataSource } from '../../apps/api/src/database';
@@ -9,6 +11,7 @@ import { JOB_HANDLERS } from '../../apps/api/src/jobs/handlers';
 import { RemindersArmLoop } from '../../apps/api/src/jobs/reminders-arm.loop';
 import { Provisioning } from '../../apps/api/src/provisioning';
 import type { ReminderItem } from '../../apps/api/src/reminders/reminders.controller';
+import { pdfWith } from '../support/multipart';
 import { createPerson } from '../support/persons';
 import { sql } from '../support/sql';
 import { createTestApp, type TestApp } from '../support/test-app';
@@ -381,6 +384,25 @@ describe('reminders', () => {
     // They show in the referent's reminders and in the deadlines view, which reads the same store.
     const mine = await get<{ items: ReminderItem[] }>('workerA1', '/api/reminders');
     expect(mine.items.filter((r) => r.personId === person.id).map((r) => r.kind)).toContain('renewal_review');
+    // A pathway lead time changed: the open reminders move in the settings' own transaction.
+    const admin = { ...w.sessions.adminA!.headers, 'content-type': 'application/json' };
+    const view = await get<{ version: number }>('adminA', '/api/pathway-settings');
+    const changed = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/pathway-settings',
+      headers: admin,
+      payload: { renewalLeadDays: [45], version: view.version },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect(await open()).toEqual(['afis_request 2026-11-10', 'renewal_review 2027-04-30', 'period_end 2027-06-14']);
+    const restored = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/pathway-settings',
+      headers: admin,
+      payload: { renewalLeadDays: [90, 60], version: changed.json<{ version: number }>().version },
+    });
+    expect(restored.statusCode).toBe(200);
+    expect(await open()).toHaveLength(4);
     // Ended: every open reminder of the pathway is cancelled.
     await post(`/api/pathways/${id}/events`, { kind: 'end', on: '2026-11-20', endReason: 'withdrawn_by_person' });
     expect(await open()).toEqual([]);
@@ -427,5 +449,168 @@ describe('reminders', () => {
     });
     expect(cancelled.statusCode).toBe(200);
     expect((await reminder()).map((r) => r.status)).toEqual(['cancelled']);
+  });
+
+  describe('lead times (organisation settings)', () => {
+    const settings = async () => get<AssociationSettingsView>('adminA', '/api/settings');
+    const patch = (payload: Record<string, unknown>, principal: keyof World['sessions'] = 'adminA') =>
+      t.app.inject({
+        method: 'PATCH',
+        url: '/api/settings',
+        headers: { ...w.sessions[principal]!.headers, 'content-type': 'application/json' },
+        payload,
+      });
+    const resyncJobs = () =>
+      sql<{ id: string; job_name: string; payload: { afterId: string } }>(
+        t.db.superuserUrl,
+        `SELECT id, job_name, payload FROM outbox_job WHERE job_name LIKE '%.reminders.resync' AND state = 'pending'
+          ORDER BY created_at`,
+      );
+    /** Runs the resync jobs the change wrote, and the batches they enqueue, as the worker would. */
+    const resync = async () => {
+      let ran = 0;
+      for (let jobs = await resyncJobs(); jobs.length > 0; jobs = await resyncJobs()) {
+        for (const job of jobs) expect(await executor.execute(job.id)).toBe('done');
+        ran += jobs.length;
+      }
+      return ran;
+    };
+
+    it('moves the open reminders of the files when the no-contact or retention lead time changes; done ones stay done', async () => {
+      const person = await createPerson(t, workerA1());
+      // The review is done already; the check is still open.
+      await sql(
+        t.db.superuserUrl,
+        `UPDATE reminder SET status = 'done', done_at = now() WHERE person_id = $1 AND kind = 'retention_review'`,
+        [person.id],
+      );
+      const before = await settings();
+      expect([before.noContactDays, before.retentionYears]).toEqual([30, 2]);
+      const res = await patch({ noContactDays: 45, retentionYears: 3, version: before.version });
+      expect(res.statusCode).toBe(200);
+      expect(res.json<AssociationSettingsView>()).toMatchObject({ noContactDays: 45, retentionYears: 3 });
+      // One job for the people lib (both lead times are its), ids only; nothing moved before it runs.
+      const jobs = await resyncJobs();
+      expect(jobs.map((j) => [j.job_name, j.payload])).toEqual([
+        ['people.reminders.resync', { afterId: '00000000-0000-0000-0000-000000000000' }],
+      ]);
+      expect((await rows(person.id)).map((r) => r.due_on)).toEqual(['2026-12-27', '2028-11-27']);
+      expect(await resync()).toBeGreaterThanOrEqual(1);
+      // Opened on 27 November 2026: the check 45 days later; the done review is left as it was.
+      expect((await rows(person.id)).map((r) => [r.kind, r.due_on, r.status])).toEqual([
+        ['no_contact', '2027-01-11', 'pending'],
+        ['retention_review', '2028-11-27', 'done'],
+      ]);
+      // A file opened now follows the new lead times at once.
+      const next = await createPerson(t, workerA1());
+      expect((await rows(next.id)).map((r) => r.due_on)).toEqual(['2027-01-11', '2029-11-27']);
+    });
+
+    it('moves appointment, document and approval reminders with their lead times', async () => {
+      const person = await createPerson(t, workerA1());
+      const planned = await t.app.inject({
+        method: 'POST',
+        url: `/api/persons/${person.id}/appointments`,
+        headers: { ...w.sessions.workerA1!.headers, 'content-type': 'application/json' },
+        // 10:00 in Paris on 4 December 2026.
+        payload: {
+          startsAt: '2026-12-04T09:00:00Z',
+          durationMinutes: 60,
+          counterpart: 'administration',
+          place: 'Préfecture',
+          purpose: 'Dépôt du dossier',
+        },
+      });
+      expect(planned.statusCode).toBe(201);
+      const document = await tx((ctx) =>
+        t.app.get(DocumentsService).store(ctx, person.id, {
+          kind: 'residence_permit',
+          issuedOn: null,
+          expiresOn: '2027-03-01',
+          fileName: 'titre.pdf',
+          mediaType: 'application/pdf',
+          bytes: pdfWith('titre'),
+        }),
+      );
+      expect(document.expiry).toBe('valid');
+      await sql(t.db.superuserUrl, `UPDATE association SET approval_expires_on = '2027-09-01' WHERE id = $1`, [
+        w.associationA,
+      ]);
+      const dueOf = async (sourceId: string) =>
+        (
+          await sql<{ due_on: string; status: string }>(
+            t.db.superuserUrl,
+            `SELECT due_on::text, status FROM reminder WHERE source_id = $1 ORDER BY created_at`,
+            [sourceId],
+          )
+        ).map((r) => [r.due_on, r.status]);
+      const appointmentId = planned.json<{ id: string }>().id;
+      expect(await dueOf(appointmentId)).toEqual([['2026-12-03', 'pending']]);
+      expect(await dueOf(document.id)).toEqual([['2026-12-31', 'pending']]);
+
+      const res = await patch({
+        appointmentLeadDays: 3,
+        documentExpiryLeadDays: 100,
+        approvalRenewalLeadMonths: 12,
+        version: (await settings()).version,
+      });
+      expect(res.statusCode).toBe(200);
+      // The approval has one source: moved in the settings' own transaction.
+      expect(await dueOf(w.associationA)).toEqual([['2026-09-01', 'pending']]);
+      expect((await resyncJobs()).map((j) => j.job_name).sort()).toEqual([
+        'casework.reminders.resync',
+        'documents.reminders.resync',
+      ]);
+      await resync();
+      expect(await dueOf(appointmentId)).toEqual([['2026-12-01', 'pending']]);
+      // 100 days before 1 March 2027 is past already: due today, never in the past.
+      expect(await dueOf(document.id)).toEqual([['2026-11-27', 'pending']]);
+      // Within 100 days of its expiry, the document now shows as expiring soon.
+      const listed = await t.app.inject({
+        method: 'GET',
+        url: `/api/persons/${person.id}/documents`,
+        headers: w.sessions.workerA1!.headers,
+      });
+      expect(listed.json<{ id: string; expiry: string }[]>().find((d) => d.id === document.id)?.expiry).toBe('soon');
+
+      const months = await patch({ approvalRenewalLeadMonths: 3, version: (await settings()).version });
+      expect(months.statusCode).toBe(200);
+      expect(await dueOf(w.associationA)).toEqual([['2027-06-01', 'pending']]);
+      // Nothing else changed: no job for the other libs.
+      expect(await resyncJobs()).toEqual([]);
+    });
+
+    it('refuses values out of range with 400 and changes nothing; only admins change them', async () => {
+      const before = await settings();
+      const jobsBefore = await sql<{ n: number }>(t.db.superuserUrl, `SELECT count(*)::int AS n FROM outbox_job`);
+      for (const payload of [
+        { noContactDays: 6 },
+        { retentionYears: 0 },
+        { retentionYears: 11 },
+        { appointmentLeadDays: -1 },
+        { appointmentLeadDays: 31 },
+        { documentExpiryLeadDays: 0 },
+        { documentExpiryLeadDays: 'soixante' },
+        { approvalRenewalLeadMonths: 1.5 },
+        { approvalRenewalLeadMonths: 25 },
+        // A valid value does not carry an invalid one through.
+        { appointmentLeadDays: 2, retentionYears: 99 },
+      ]) {
+        const res = await patch({ ...payload, version: before.version });
+        expect([JSON.stringify(payload), res.statusCode]).toEqual([JSON.stringify(payload), 400]);
+        expect(res.json<{ details: { field: string }[] }>().details.length).toBeGreaterThan(0);
+      }
+      for (const principal of ['coordinatorA', 'workerA1'] as const) {
+        expect((await patch({ appointmentLeadDays: 2, version: before.version }, principal)).statusCode).toBe(403);
+      }
+      expect(await settings()).toEqual(before);
+      expect(await sql<{ n: number }>(t.db.superuserUrl, `SELECT count(*)::int AS n FROM outbox_job`)).toEqual(
+        jobsBefore,
+      );
+      // The database checks the same ranges, whatever writes the row.
+      await expect(
+        sql(t.db.superuserUrl, `UPDATE association SET appointment_lead_days = 31 WHERE id = $1`, [w.associationA]),
+      ).rejects.toThrow(/ck_association_appointment_lead_days/);
+    });
   });
 });

@@ -322,7 +322,16 @@ export const ROUTES: RouteCase[] = [
     path: '/api/settings',
     expect: (p) => allow(ADMIN_A)(p),
     body: async (w, t) => ({ noContactDays: 30, version: await versionOf(t, 'association', w.associationA) }),
-    writes: ['mfaRequiredRoles', 'breakGlassHours', 'noContactDays', 'version'],
+    writes: [
+      'mfaRequiredRoles',
+      'breakGlassHours',
+      'noContactDays',
+      'retentionYears',
+      'appointmentLeadDays',
+      'documentExpiryLeadDays',
+      'approvalRenewalLeadMonths',
+      'version',
+    ],
   },
 
   { method: 'GET', path: '/api/pathway-settings', expect: allow(ADMIN_A) },

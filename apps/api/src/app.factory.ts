@@ -14,6 +14,7 @@ import { AppModule } from './app.module';
 import { ENTITIES } from './database';
 import { Metrics } from './health/metrics';
 import { validationPipe } from './http/validation';
+import { bindJobKeys } from './jobs/handlers';
 
 export interface CreateAppOptions extends Omit<PlatformOptions, 'entities'> {
   authSettings?: AuthSettings;
@@ -34,6 +35,8 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
  */
 export async function createApp(options: CreateAppOptions): Promise<EnvolApp> {
   const { config } = options;
+  // The in-process job runner's domain jobs encrypt with this process's keys.
+  bindJobKeys(options.keys);
   const trustProxy = config.trustedProxies.length > 0 ? config.trustedProxies : false;
   const adapter = new FastifyAdapter({
     // Fastify logs through the same pino configuration (no bodies, no credentials).

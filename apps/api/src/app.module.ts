@@ -43,6 +43,7 @@ import {
   SitesController,
   TeamsController,
 } from './access/organisation.controller';
+import { SettingsService } from './access/settings.service';
 import { UsersController } from './access/users.controller';
 import { TransactionInterceptor } from './http/transaction.interceptor';
 
@@ -97,6 +98,7 @@ export class AppModule {
         RemindersArmLoop,
         PeopleService,
         RemindersService,
+        SettingsService,
         PathwaysService,
         CaseworkService,
         TransactionRunner,

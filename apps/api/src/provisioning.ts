@@ -57,14 +57,16 @@ export class Provisioning {
     if (existing) return { created: false, id: existing.id, message: `Association "${input.name}" exists.` };
     const id = randomUUID();
     await this.tx(id, async (ctx) => {
-      const association = await this.organisation.createAssociation(ctx, id, {
+      await this.organisation.createAssociation(ctx, id, {
         name: input.name,
         approvalDepartements: input.departements,
         approvalGrantedOn: input.approvalGrantedOn ?? null,
         approvalExpiresOn: input.approvalExpiresOn ?? null,
         mfaRequiredRoles: input.mfaRequiredRoles,
       });
-      // The approval's renewal, 6 months before it expires, to the association's admins.
+      // The approval's renewal, the association's lead time (6 months) before it expires, to its admins;
+      // read back for the column defaults.
+      const association = await this.organisation.association(ctx);
       await this.reminders.upsertForSource(ctx, { kind: 'association', id }, approvalReminders(association));
     });
     return { created: true, id, message: `Association "${input.name}" created.` };

@@ -1,12 +1,27 @@
-import { SYSTEM_HANDLERS, type JobHandlerMap } from '@app/platform';
-import { REMINDER_HANDLERS } from '@app/reminders';
+import { caseworkJobHandlers } from '@app/casework';
+import { documentsJobHandlers } from '@app/documents';
+import { peopleJobHandlers } from '@app/people';
+import { FieldCipher, OutboxError, SYSTEM_HANDLERS, type JobHandlerMap, type Keys } from '@app/platform';
+import { REMINDER_HANDLERS, RemindersService } from '@app/reminders';
 
 /**
  * One handler per job name; the type makes a missing one a compile error, the boot check a start-up
  * error. The API's in-process runner (no REDIS_URL) takes the same handlers from the libs: add a
- * domain lib's handlers to both maps.
+ * domain lib's handlers to both maps. The domain jobs that read or write encrypted fields need the
+ * key file: without it they fail with JOB_NO_KEYS (retried, then parked for the admins).
  */
-export const handlers: JobHandlerMap = {
-  ...SYSTEM_HANDLERS,
-  ...REMINDER_HANDLERS,
-};
+export function handlersWith(keys: Keys | undefined): JobHandlerMap {
+  const fieldCipher = keys ? new FieldCipher(keys) : undefined;
+  const cipher = (): FieldCipher => {
+    if (!fieldCipher) throw new OutboxError('JOB_NO_KEYS');
+    return fieldCipher;
+  };
+  const reminders = (): RemindersService => new RemindersService(cipher());
+  return {
+    ...SYSTEM_HANDLERS,
+    ...REMINDER_HANDLERS,
+    ...peopleJobHandlers(cipher),
+    ...caseworkJobHandlers(reminders),
+    ...documentsJobHandlers(reminders),
+  };
+}

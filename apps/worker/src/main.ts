@@ -7,6 +7,7 @@ import {
   createDataSource,
   createLogger,
   createProducerConnection,
+  DataKey,
   errorCode,
   JOB_NAMES,
   inTransaction,
@@ -26,11 +27,17 @@ import {
   upsertSchedules,
   type Logger,
 } from '@app/platform';
-import { AuditSealer } from '@app/audit';
+import { ACCESS_ENTITIES } from '@app/access';
+import { AUDIT_ENTITIES, AuditSealer } from '@app/audit';
+import { AUTH_ENTITIES } from '@app/auth';
+import { CASEWORK_ENTITIES } from '@app/casework';
+import { DOCUMENTS_ENTITIES } from '@app/documents';
+import { PATHWAYS_ENTITIES } from '@app/pathways';
+import { PEOPLE_ENTITIES } from '@app/people';
 import { armDueReminders, REMINDER_ENTITIES } from '@app/reminders';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { handlers } from './handlers';
+import { handlersWith } from './handlers';
 import { outboxProcessor, scheduleProcessor } from './outbox.processor';
 
 const STOP_TIMEOUT_MS = 20_000;
@@ -49,15 +56,30 @@ async function main(): Promise<void> {
     throw new ConfigError('Invalid configuration: DATABASE_SYSTEM_URL required in production (outbox relay)');
   }
   const logger = createLogger(config);
+  // The key file, when given, serves the audit sealer and the domain jobs that touch encrypted fields.
+  const keys = config.ENVOL_KEYS_FILE ? loadKeyFile(config.ENVOL_KEYS_FILE) : undefined;
+  const handlers = handlersWith(keys);
   const missing = JOB_NAMES.filter((name) => typeof handlers[name] !== 'function');
   if (missing.length > 0) throw new ConfigError(`No handler for job(s): ${missing.join(', ')}`);
   const settings = outboxSettings(config);
   const clock = new SystemClock();
 
-  // Handlers run as envol_app, one connection per concurrent job.
+  // Handlers run as envol_app, one connection per concurrent job. The domain libs' entities are
+  // registered with their relations (the lead-time resync jobs read files, appointments, documents).
   const dataSource = await createDataSource({
     url: config.DATABASE_URL,
-    entities: [OutboxJob, ...REMINDER_ENTITIES],
+    entities: [
+      OutboxJob,
+      DataKey,
+      ...AUTH_ENTITIES,
+      ...ACCESS_ENTITIES,
+      ...AUDIT_ENTITIES,
+      ...PEOPLE_ENTITIES,
+      ...REMINDER_ENTITIES,
+      ...PATHWAYS_ENTITIES,
+      ...CASEWORK_ENTITIES,
+      ...DOCUMENTS_ENTITIES,
+    ],
     poolSize: Math.max(settings.concurrency, 2),
     applicationName: 'envol-worker',
   }).initialize();
@@ -102,9 +124,10 @@ async function main(): Promise<void> {
   // The audit sealer needs the HMAC key of the key file and the envol_system role; without either,
   // the API (embedded mode) or another worker seals.
   const sealer =
-    config.ENVOL_KEYS_FILE && config.DATABASE_SYSTEM_URL && config.AUDIT_SEAL_INTERVAL_MS > 0
-      ? new AuditSealer(systemDataSource, loadKeyFile(config.ENVOL_KEYS_FILE).auditHmacKey)
+    keys && config.DATABASE_SYSTEM_URL && config.AUDIT_SEAL_INTERVAL_MS > 0
+      ? new AuditSealer(systemDataSource, keys.auditHmacKey)
       : undefined;
+  if (!keys) logger.warn('no ENVOL_KEYS_FILE: the reminder lead-time jobs fail until the worker has the key file');
   if (!sealer)
     logger.warn('the audit sealer does not run in this worker (needs ENVOL_KEYS_FILE and DATABASE_SYSTEM_URL)');
   // Arming due reminders reads every association: envol_system only.

@@ -11,4 +11,4 @@ export { Site } from './site.entity';
 export { Team } from './team.entity';
 export { ASSIGNABLE_ROLES, UsersAdminService, type Invitation, type UserListFilter } from './users-admin.service';
 export { ACCESS_ENTITIES, RLS_EXEMPT_TABLES } from './tables';
-export { approvalReminders, APPROVAL_RENEWAL_LEAD_MONTHS } from './approval.rules';
+export { approvalReminders } from './approval.rules';

@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DEFAULT_MFA_ROLES, type AssociationSettingsView, type SiteView, type TeamView } from '@app/contracts';
+import {
+  DEFAULT_MFA_ROLES,
+  REMINDER_LEAD_TIME_NAMES,
+  type AssociationSettingsView,
+  type ReminderLeadTimes,
+  type SiteView,
+  type TeamView,
+} from '@app/contracts';
 import { updateVersioned, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
 import { accessError, AccessErrorCode } from './access.errors';
@@ -17,11 +24,10 @@ export interface NewAssociation {
   mfaRequiredRoles?: readonly string[];
 }
 
-export interface SettingsChange {
+export interface SettingsChange extends Partial<ReminderLeadTimes> {
   version: number;
   mfaRequiredRoles?: string[];
   breakGlassHours?: number;
-  noContactDays?: number;
 }
 
 const siteView = (s: Site): SiteView => ({
@@ -173,13 +179,28 @@ export class OrganisationService {
       mfaRequiredRoles: a.mfaRequiredRoles as AssociationSettingsView['mfaRequiredRoles'],
       breakGlassHours: a.breakGlassHours,
       noContactDays: a.noContactDays,
+      retentionYears: a.retentionYears,
+      appointmentLeadDays: a.appointmentLeadDays,
+      documentExpiryLeadDays: a.documentExpiryLeadDays,
+      approvalRenewalLeadMonths: a.approvalRenewalLeadMonths,
       version: a.version,
     };
   }
 
-  async updateSettings(ctx: RequestContext, change: SettingsChange): Promise<AssociationSettingsView> {
+  /**
+   * Saves the settings sent (409 on a stale version) and says which reminder lead times changed: the
+   * caller moves the reminders they govern (the sources are in libs access cannot reach).
+   */
+  async updateSettings(
+    ctx: RequestContext,
+    change: SettingsChange,
+  ): Promise<{ settings: AssociationSettingsView; leadTimesChanged: (keyof ReminderLeadTimes)[] }> {
+    const before = await this.settings(ctx);
     const { version, ...fields } = change;
-    await updateVersioned(ctx.manager, Association, requireAssociation(ctx), version, fields);
-    return this.settings(ctx);
+    // Only the fields sent: an absent one (undefined on the DTO instance) keeps its value.
+    const sent = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
+    await updateVersioned(ctx.manager, Association, requireAssociation(ctx), version, sent);
+    const settings = await this.settings(ctx);
+    return { settings, leadTimesChanged: REMINDER_LEAD_TIME_NAMES.filter((name) => settings[name] !== before[name]) };
   }
 }

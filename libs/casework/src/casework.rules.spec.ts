@@ -97,7 +97,7 @@ describe('validAgendaRange', () => {
   });
 });
 
-describe('appointment reminder (domain/psp.md: 1 day before)', () => {
+describe('appointment reminder (domain/psp.md: 1 day before, an association setting)', () => {
   const person = { referentId: 'w1', siteId: 's1' };
   it.each([
     // 09:00 in Paris on 3 March: due on 2 March.
@@ -107,7 +107,7 @@ describe('appointment reminder (domain/psp.md: 1 day before)', () => {
     // 1 March in a leap year: due on 29 February.
     ['2028-03-01T10:00:00Z', '2028-02-29', '2028-03-01'],
   ])('an appointment at %s is due on %s', (at, due, day) => {
-    expect(appointmentReminders({ personId: 'p1', startsAt: new Date(at), status: 'planned' }, person)).toEqual([
+    expect(appointmentReminders({ personId: 'p1', startsAt: new Date(at), status: 'planned' }, person, 1)).toEqual([
       {
         key: 'appointment',
         kind: 'appointment',
@@ -120,6 +120,21 @@ describe('appointment reminder (domain/psp.md: 1 day before)', () => {
   });
 
   it.each(['done', 'missed', 'cancelled'])('a %s appointment reminds no one', (status) => {
-    expect(appointmentReminders({ personId: 'p1', startsAt: new Date(), status }, person)).toEqual([]);
+    expect(appointmentReminders({ personId: 'p1', startsAt: new Date(), status }, person, 1)).toEqual([]);
+  });
+
+  it.each([
+    // 09:00 in Paris on 3 March 2027, with the association's lead time.
+    [0, '2027-03-03'],
+    [1, '2027-03-02'],
+    [3, '2027-02-28'],
+    [30, '2027-02-01'],
+  ])('with a lead of %i day(s), an appointment on 3 March is due on %s', (lead, due) => {
+    const [reminder] = appointmentReminders(
+      { personId: 'p1', startsAt: new Date('2027-03-03T08:00:00Z'), status: 'planned' },
+      person,
+      lead,
+    );
+    expect([reminder.dueOn, reminder.deadlineOn]).toEqual([due, '2027-03-03']);
   });
 });

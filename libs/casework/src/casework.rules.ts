@@ -62,14 +62,14 @@ export function validAgendaRange(from: Date, to: Date): boolean {
   return span > 0 && span <= AGENDA_MAX_DAYS * 86_400_000;
 }
 
-/** domain/psp.md "Deadlines Envol raises": an appointment reminds the worker 1 day before (a setting's default). */
-export const APPOINTMENT_LEAD_DAYS = 1;
-
-/** The appointment's reminder: the day before its Paris calendar day, while it is planned. */
+/**
+ * The appointment's reminder, `leadDays` before its Paris calendar day (the association's setting;
+ * domain/psp.md "Deadlines Envol raises": 1 day), while it is planned.
+ */
 export function appointmentReminders(
   appointment: { personId: string; startsAt: Date; status: string },
   person: { referentId: string | null; siteId: string },
-  leadDays = APPOINTMENT_LEAD_DAYS,
+  leadDays: number,
 ): ReminderInput[] {
   if (appointment.status !== 'planned') return [];
   const day = parisDay(appointment.startsAt);

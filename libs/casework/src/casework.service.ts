@@ -21,7 +21,8 @@ import { randomUUID } from 'node:crypto';
 import { RemindersService } from '@app/reminders';
 import { Appointment } from './appointment.entity';
 import { caseworkError, CaseworkErrorCode } from './casework.errors';
-import { appointmentReminders, isContact, nextLastContact, occursInFuture, validAgendaRange } from './casework.rules';
+import { isContact, nextLastContact, occursInFuture, validAgendaRange } from './casework.rules';
+import { appointmentLeadDays, syncAppointmentReminders } from './reminder-sync';
 import { JournalEvent, JournalEventVersion } from './journal-event.entity';
 
 export interface NewJournalEvent {
@@ -547,15 +548,18 @@ export class CaseworkService {
 
   /**
    * A planned appointment reminds the person's referent (the site's coordinators while there is
-   * none) the day before (domain/psp.md: 1 day); done, missed or cancelled, it reminds no one.
+   * none) the association's lead time before (domain/psp.md: 1 day); done, missed or cancelled, it
+   * reminds no one.
    */
   private async syncReminder(ctx: RequestContext, id: string): Promise<void> {
     const row = await ctx.repo(Appointment).findOneByOrFail({ id });
     const person = await this.people.placementInScope(ctx, row.personId);
-    await this.reminders.upsertForSource(
+    await syncAppointmentReminders(
       ctx,
-      { kind: 'appointment', id },
-      appointmentReminders(row, { referentId: person.referentId, siteId: person.siteId }),
+      this.reminders,
+      [row],
+      new Map([[row.personId, { referentId: person.referentId, siteId: person.siteId }]]),
+      await appointmentLeadDays(ctx, row.associationId),
     );
   }
 

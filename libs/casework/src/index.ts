@@ -10,6 +10,7 @@ export {
   type NewJournalEvent,
 } from './casework.service';
 export { JournalEvent, JournalEventVersion } from './journal-event.entity';
+export { CASEWORK_RESYNC_BATCH, caseworkJobHandlers } from './reminder-sync';
 
 import { Appointment } from './appointment.entity';
 import { JournalEvent, JournalEventVersion } from './journal-event.entity';

@@ -53,6 +53,23 @@ describe('documents rules', () => {
   });
 
   it.each([
+    // [lead days, reminder due, state on 4 May 2026] for a permit expiring on 30 September 2026.
+    [60, '2026-08-01', 'valid'],
+    [90, '2026-07-02', 'valid'],
+    [148, '2026-05-05', 'valid'],
+    [149, '2026-05-04', 'soon'],
+    // Past already: due today, never in the past.
+    [150, '2026-05-04', 'soon'],
+    [365, '2026-05-04', 'soon'],
+    [1, '2026-09-29', 'valid'],
+  ])('with a lead of %i days, the reminder is due on %s and the document is %s', (lead, due, state) => {
+    const now = new Date('2026-05-04T09:00:00Z');
+    const doc = { id: 'b', personId: 'p', kind: 'residence_permit', expiresOn: '2026-09-30', deletedAt: null };
+    expect(expiryDeadlines([doc], now, lead).map((d) => d.remindOn)).toEqual([due]);
+    expect(expiryState(doc.expiresOn, now, lead)).toBe(state);
+  });
+
+  it.each([
     ['../../etc/passwd', 'passwd'],
     ['C:\\Users\\x\\scan.pdf', 'scan.pdf'],
     ['..', 'fallback'],

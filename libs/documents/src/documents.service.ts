@@ -5,7 +5,7 @@ import type { DocumentKind, DocumentMediaType, DocumentView } from '@app/contrac
 import { PeopleService } from '@app/people';
 import { FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
 import { randomUUID } from 'node:crypto';
-import { RemindersService, type ReminderInput } from '@app/reminders';
+import { RemindersService } from '@app/reminders';
 import { IsNull } from 'typeorm';
 import { PersonDocument } from './document.entity';
 import { documentsError, DocumentsErrorCode } from './documents.errors';
@@ -13,13 +13,13 @@ import {
   chunkRowId,
   documentJournalText,
   chunksOf,
-  expiryDeadlines,
   expiryState,
   frame,
   previewable,
   safeDownloadName,
   unframe,
 } from './documents.rules';
+import { documentExpiryLeadDays, syncDocumentReminders } from './reminder-sync';
 import { DOCUMENT_STORAGE, newStorageKey, type DocumentStorage } from './storage';
 
 export interface NewDocument {
@@ -46,9 +46,6 @@ export interface DocumentContent {
   previewable: boolean;
 }
 
-/** Days before expiry when a document shows as "soon" (orange). A setting later; 60 days now. */
-export const EXPIRY_LEAD_DAYS = 60;
-
 const nameOf = (id: string) => ({ table: 'document', column: 'file_name', rowId: id });
 
 /**
@@ -67,19 +64,17 @@ export class DocumentsService {
     private readonly casework: CaseworkService,
   ) {}
 
-  /** A document's expiry reminds the referent 60 days before (once deleted or without expiry, no one). */
+  /** A document's expiry reminds the referent the association's lead time before (deleted or without expiry, no one). */
   private async syncReminder(ctx: RequestContext, documentId: string): Promise<void> {
     const row = await ctx.repo(PersonDocument).findOneByOrFail({ id: documentId });
     const person = await this.people.placementInScope(ctx, row.personId);
-    const reminders: ReminderInput[] = expiryDeadlines([row], ctx.now, EXPIRY_LEAD_DAYS).map((d) => ({
-      key: 'document_expiry',
-      kind: 'document_expiry',
-      dueOn: d.remindOn,
-      deadlineOn: d.expiresOn,
-      personId: d.personId,
-      assignee: { kind: 'referent', userId: person.referentId, siteId: person.siteId },
-    }));
-    await this.reminders.upsertForSource(ctx, { kind: 'document', id: documentId }, reminders);
+    await syncDocumentReminders(
+      ctx,
+      this.reminders,
+      [row],
+      new Map([[row.personId, { referentId: person.referentId, siteId: person.siteId }]]),
+      await documentExpiryLeadDays(ctx, row.associationId),
+    );
   }
 
   /** 404 when the file is out of the caller's scope (checked before an upload is read). */
@@ -87,7 +82,8 @@ export class DocumentsService {
     await this.people.requireInScope(ctx, personId);
   }
 
-  private async view(ctx: RequestContext, row: PersonDocument, name?: string): Promise<DocumentView> {
+  /** `leadDays`: the association's expiry lead time, read once per list. */
+  private async view(ctx: RequestContext, row: PersonDocument, leadDays: number, name?: string): Promise<DocumentView> {
     return {
       id: row.id,
       personId: row.personId,
@@ -97,7 +93,7 @@ export class DocumentsService {
       sizeBytes: row.sizeBytes,
       issuedOn: row.issuedOn,
       expiresOn: row.expiresOn,
-      expiry: expiryState(row.expiresOn, ctx.now, EXPIRY_LEAD_DAYS),
+      expiry: expiryState(row.expiresOn, ctx.now, leadDays),
       uploadedBy: row.uploadedBy,
       uploadedAt: row.createdAt.toISOString(),
       version: row.version,
@@ -114,8 +110,9 @@ export class DocumentsService {
       ctx,
       rows.map((r) => ({ place: nameOf(r.id), ciphertext: r.fileName })),
     );
+    const leadDays = await documentExpiryLeadDays(ctx, ctx.associationId!);
     const items: DocumentView[] = [];
-    for (const [i, row] of rows.entries()) items.push(await this.view(ctx, row, names[i]));
+    for (const [i, row] of rows.entries()) items.push(await this.view(ctx, row, leadDays, names[i]));
     await this.audit.record(ctx, {
       action: 'document.listed',
       objectType: 'person',
@@ -169,7 +166,8 @@ export class DocumentsService {
       text: documentJournalText({ kind: input.kind, expiresOn: input.expiresOn }),
     });
     await this.syncReminder(ctx, id);
-    return this.view(ctx, await ctx.repo(PersonDocument).findOneByOrFail({ id }), input.fileName.slice(0, 255));
+    const row = await ctx.repo(PersonDocument).findOneByOrFail({ id });
+    return this.view(ctx, row, await documentExpiryLeadDays(ctx, row.associationId), input.fileName.slice(0, 255));
   }
 
   private async live(ctx: RequestContext, personId: string, documentId: string) {
@@ -237,7 +235,8 @@ export class DocumentsService {
       detail: row.id,
     });
     await this.syncReminder(ctx, row.id);
-    return this.view(ctx, await ctx.repo(PersonDocument).findOneByOrFail({ id: row.id }));
+    const saved = await ctx.repo(PersonDocument).findOneByOrFail({ id: row.id });
+    return this.view(ctx, saved, await documentExpiryLeadDays(ctx, saved.associationId));
   }
 
   /** Soft delete: hidden from the file, kept (and its deletion in the audit trail) for the DPO. */

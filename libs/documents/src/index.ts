@@ -9,13 +9,8 @@ export {
   safeDownloadName,
   type ExpiryDeadline,
 } from './documents.rules';
-export {
-  DocumentsService,
-  EXPIRY_LEAD_DAYS,
-  type DocumentChange,
-  type DocumentContent,
-  type NewDocument,
-} from './documents.service';
+export { DocumentsService, type DocumentChange, type DocumentContent, type NewDocument } from './documents.service';
+export { DOCUMENTS_RESYNC_BATCH, documentsJobHandlers } from './reminder-sync';
 export { sniffMediaType } from './sniff';
 export { DOCUMENT_STORAGE, FolderStorage, newStorageKey, type DocumentStorage } from './storage';
 

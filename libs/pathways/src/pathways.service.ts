@@ -271,7 +271,25 @@ export class PathwaysService {
       objectType: 'association',
       objectId: associationOf(ctx),
     });
+    await this.resyncReminders(ctx);
     return this.settingsView(ctx);
+  }
+
+  /**
+   * A pathway setting changed: the open reminders of every file with pathway deadlines move as a
+   * changed pathway would. Those files are few (PSPs: 903 persons in all of France at the end of
+   * 2024, psp.md), so this runs in the settings change's own transaction, four queries for the
+   * deadlines and one upsert per file.
+   */
+  private async resyncReminders(ctx: RequestContext): Promise<void> {
+    const [pathways, rights] = await Promise.all([
+      ctx.repo(Pathway).find({ select: { personId: true }, where: { associationId: associationOf(ctx), kind: 'psp' } }),
+      ctx.repo(PersonRight).find({
+        select: { personId: true },
+        where: { associationId: associationOf(ctx), kind: In(['residence_permit', 'income_support']) },
+      }),
+    ]);
+    await this.syncRemindersOf(ctx, [...new Set([...pathways, ...rights].map((r) => r.personId))]);
   }
 
   private today(ctx: RequestContext): CalendarDate {
@@ -723,26 +741,35 @@ export class PathwaysService {
    * pathway, its events or the person's rights, in the same transaction.
    */
   private async syncReminders(ctx: RequestContext, personId: string): Promise<void> {
-    const person = await ctx.repo(Person).findOneByOrFail({ id: personId });
-    const items = await this.deadlinesOf(ctx, [personId], UNBOUNDED_HORIZON_DAYS);
-    const seen = new Set<string>();
-    const reminders: ReminderInput[] = [];
-    for (const item of items) {
-      const kind = item.labelKey.replace(/^deadline\./, '');
-      // The due date is part of the key: a deadline that moves is a new reminder, the old one cancelled.
-      const key = `${kind}:${item.sourceId}:${item.dueOn}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      reminders.push({
-        key,
-        kind,
-        dueOn: item.dueOn,
-        deadlineOn: item.leadDays ? plusDays(item.dueOn, item.leadDays) : item.dueOn,
-        personId,
-        assignee: { kind: 'referent', userId: person.referentId, siteId: person.siteId },
-      });
+    await this.syncRemindersOf(ctx, [personId]);
+  }
+
+  /** The same for several people, with the deadline queries shared (four, whatever their number). */
+  private async syncRemindersOf(ctx: RequestContext, personIds: string[]): Promise<void> {
+    if (personIds.length === 0) return;
+    const people = await ctx.repo(Person).find({ where: { id: In(personIds) } });
+    const items = await this.deadlinesOf(ctx, personIds, UNBOUNDED_HORIZON_DAYS);
+    for (const person of people) {
+      const seen = new Set<string>();
+      const reminders: ReminderInput[] = [];
+      for (const item of items) {
+        if (item.personId !== person.id) continue;
+        const kind = item.labelKey.replace(/^deadline\./, '');
+        // The due date is part of the key: a deadline that moves is a new reminder, the old one cancelled.
+        const key = `${kind}:${item.sourceId}:${item.dueOn}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        reminders.push({
+          key,
+          kind,
+          dueOn: item.dueOn,
+          deadlineOn: item.leadDays ? plusDays(item.dueOn, item.leadDays) : item.dueOn,
+          personId: person.id,
+          assignee: { kind: 'referent', userId: person.referentId, siteId: person.siteId },
+        });
+      }
+      await this.reminders.upsertForSource(ctx, { kind: 'pathways', id: person.id }, reminders);
     }
-    await this.reminders.upsertForSource(ctx, { kind: 'pathways', id: personId }, reminders);
   }
 
   /** Four queries whatever the number of people: pathways, periods, events, rights. */

@@ -1,7 +1,8 @@
 export { Consent, FileNumberCounter, Person, PersonSearchToken } from './person.entity';
 export { peopleError, PeopleErrorCode } from './people.errors';
 export { PeopleService, type CaseloadFilter, type NewPerson, type PersonChange } from './people.service';
-export { displayName, formatFileNumber, isMinor, personReminders, RETENTION_YEARS } from './people.rules';
+export { displayName, formatFileNumber, isMinor, personReminders, type PeopleReminderSettings } from './people.rules';
+export { PEOPLE_RESYNC_BATCH, peopleJobHandlers } from './reminder-sync';
 export { readsCaseContent, scopeFilter, type ScopeFilter } from './people.policy';
 
 import { Consent, FileNumberCounter, Person, PersonSearchToken } from './person.entity';

@@ -80,6 +80,16 @@ describe('people reminders (domain/psp.md lead times)', () => {
     expect(review.contact).toBeUndefined();
   });
 
+  it.each([
+    // [lead times, no-contact check, retention review] for the last contact of 10 March 2026.
+    [{ noContactDays: 30, retentionYears: 2 }, '2026-04-09', '2028-03-10'],
+    [{ noContactDays: 7, retentionYears: 2 }, '2026-03-17', '2028-03-10'],
+    [{ noContactDays: 30, retentionYears: 1 }, '2026-04-09', '2027-03-10'],
+    [{ noContactDays: 365, retentionYears: 5 }, '2027-03-10', '2031-03-10'],
+  ])('with the lead times %j: check on %s, review on %s', (leadTimes, check, review) => {
+    expect(personReminders(person, leadTimes, contact).map((r) => r.dueOn)).toEqual([check, review]);
+  });
+
   it('follows the no-contact setting and drops the check on a closed file', () => {
     expect(personReminders(person, { ...settings, noContactDays: 45 }, contact)[0].dueOn).toBe('2026-04-24');
     expect(personReminders({ ...person, status: 'closed' }, settings, contact).map((r) => r.kind)).toEqual([

@@ -47,7 +47,7 @@ export function displayName(
 export interface PeopleReminderSettings {
   /** No contact for this many days: check on the person (association setting, default 30). */
   noContactDays: number;
-  /** The active file is kept this long after the last contact, then reviewed (CNIL: 2 years). */
+  /** The active file is kept this many years after the last contact, then reviewed (association setting, CNIL: 2). */
   retentionYears: number;
 }
 
@@ -63,12 +63,9 @@ export interface PersonForReminders {
 /**
  * The people lib's deadlines: a check on the person after N days without contact (to the referent,
  * else the site's coordinators; it leads to contacting the person, so it carries the contact
- * constraint), and the retention review 2 years after the last contact (to the site's coordinators).
+ * constraint), and the retention review some years after the last contact (to the site's coordinators).
  * Counted from the file's opening while no contact is recorded. A closed file keeps only its review.
  */
-/** domain/psp.md: the active file is kept 2 years after the last contact (CNIL, deliberation 2023-095). */
-export const RETENTION_YEARS = 2;
-
 export function personReminders(
   person: PersonForReminders,
   settings: PeopleReminderSettings,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Association, BreakGlassService, Site, Team, TeamMember, UserRole } from '@app/access';
+import { BreakGlassService, Site, Team, TeamMember, UserRole } from '@app/access';
 import { RemindersService } from '@app/reminders';
 import { AuditOutcome, AuditService } from '@app/audit';
 import type {
@@ -28,16 +28,8 @@ import { In, IsNull } from 'typeorm';
 import { Consent, Person, PersonSearchToken } from './person.entity';
 import { peopleError, PeopleErrorCode } from './people.errors';
 import { readsCaseContent, scopeFilter } from './people.policy';
-import {
-  birthYearOf,
-  displayName,
-  FILE_NUMBER,
-  formatFileNumber,
-  isMinor,
-  parisYear,
-  personReminders,
-  RETENTION_YEARS,
-} from './people.rules';
+import { birthYearOf, displayName, FILE_NUMBER, formatFileNumber, isMinor, parisYear } from './people.rules';
+import { peopleReminderSettings, syncPeopleReminders } from './reminder-sync';
 
 export interface NewPerson {
   siteId?: string;
@@ -440,21 +432,10 @@ export class PeopleService {
     return result;
   }
 
-  /** Hands the file's deadlines (no contact, retention review) to the reminder store. */
+  /** Hands the file's deadlines (no contact, retention review) to the reminder store, with its association's lead times. */
   private async syncReminders(ctx: RequestContext, person: Person): Promise<void> {
-    const association = await ctx.repo(Association).findOneByOrFail({ id: person.associationId });
-    const safeContact = JSON.parse(
-      await this.cipher.decryptText(ctx, place(person.id, 'safe_contact'), person.safeContact),
-    ) as SafeContact;
-    await this.reminders.upsertForSource(
-      ctx,
-      { kind: 'person', id: person.id },
-      personReminders(
-        person,
-        { noContactDays: association.noContactDays, retentionYears: RETENTION_YEARS },
-        { neverCall: safeContact.neverCall, hours: safeContact.hours },
-      ),
-    );
+    const settings = await peopleReminderSettings(ctx, person.associationId);
+    await syncPeopleReminders(ctx, this.cipher, this.reminders, [person], settings);
   }
 
   /** Opens a file outside the caller's team for the grant's duration, with a stated reason. */

@@ -19,7 +19,7 @@ export { PinoNestLogger } from './logging/nest-logger';
 export { LOGGER, PlatformModule, SystemDatabase, type PlatformOptions } from './platform.module';
 export { prepareRuntime, type Runtime } from './runtime';
 export { BUSINESS_TIME_ZONE, Clock, FixedClock, SystemClock } from './time/clock';
-export { JOB_NAMES, QUEUE_NAME, QUEUE_PREFIX, type JobName, type JobPayloads } from './queue/queues';
+export { JOB_NAMES, QUEUE_NAME, QUEUE_PREFIX, RESYNC_START, type JobName, type JobPayloads } from './queue/queues';
 export { DecryptionError, keyedHash, openWithKek, sealWithKek } from './crypto/secret-box';
 export { Mailer, type Mail } from './mail/mailer';
 export { updateVersioned } from './database/versioned';

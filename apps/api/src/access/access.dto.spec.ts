@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { CreateSiteDto } from './access.dto';
+import { CreateSiteDto, UpdateSettingsDto } from './access.dto';
 
 describe('département codes', () => {
   it.each([
@@ -20,6 +20,36 @@ describe('département codes', () => {
     ['00', false],
   ])('%s valid=%p', (departement, valid) => {
     const dto = plainToInstance(CreateSiteDto, { name: 'Site', code: 'ABC', departement });
+    expect(validateSync(dto).length === 0).toBe(valid);
+  });
+});
+
+describe('reminder lead times', () => {
+  it.each([
+    ['noContactDays', 7, true],
+    ['noContactDays', 6, false],
+    ['noContactDays', 365, true],
+    ['noContactDays', 366, false],
+    ['retentionYears', 1, true],
+    ['retentionYears', 0, false],
+    ['retentionYears', 10, true],
+    ['retentionYears', 11, false],
+    ['appointmentLeadDays', 0, true],
+    ['appointmentLeadDays', -1, false],
+    ['appointmentLeadDays', 30, true],
+    ['appointmentLeadDays', 31, false],
+    ['appointmentLeadDays', 1.5, false],
+    ['documentExpiryLeadDays', 1, true],
+    ['documentExpiryLeadDays', 0, false],
+    ['documentExpiryLeadDays', 365, true],
+    ['documentExpiryLeadDays', 366, false],
+    ['approvalRenewalLeadMonths', 1, true],
+    ['approvalRenewalLeadMonths', 0, false],
+    ['approvalRenewalLeadMonths', 24, true],
+    ['approvalRenewalLeadMonths', 25, false],
+    ['approvalRenewalLeadMonths', '6', false],
+  ])('%s = %p valid=%p', (field, value, valid) => {
+    const dto = plainToInstance(UpdateSettingsDto, { [field]: value, version: 1 });
     expect(validateSync(dto).length === 0).toBe(valid);
   });
 });

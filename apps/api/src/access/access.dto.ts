@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Role } from '@app/contracts';
+import { REMINDER_LEAD_TIMES as LEAD, Role } from '@app/contracts';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -197,12 +197,54 @@ export class UpdateSettingsDto {
   @Max(72)
   breakGlassHours?: number;
 
-  @ApiPropertyOptional({ minimum: 7, maximum: 365 })
+  // Reminder lead times (domain/psp.md "Deadlines Envol raises"); ranges from libs/contracts, checked
+  // again by the database.
+  @ApiPropertyOptional({ description: 'days', minimum: LEAD.noContactDays.min, maximum: LEAD.noContactDays.max })
   @IsOptional()
   @IsInt()
-  @Min(7)
-  @Max(365)
+  @Min(LEAD.noContactDays.min)
+  @Max(LEAD.noContactDays.max)
   noContactDays?: number;
+
+  @ApiPropertyOptional({ description: 'years', minimum: LEAD.retentionYears.min, maximum: LEAD.retentionYears.max })
+  @IsOptional()
+  @IsInt()
+  @Min(LEAD.retentionYears.min)
+  @Max(LEAD.retentionYears.max)
+  retentionYears?: number;
+
+  @ApiPropertyOptional({
+    description: 'days',
+    minimum: LEAD.appointmentLeadDays.min,
+    maximum: LEAD.appointmentLeadDays.max,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(LEAD.appointmentLeadDays.min)
+  @Max(LEAD.appointmentLeadDays.max)
+  appointmentLeadDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'days',
+    minimum: LEAD.documentExpiryLeadDays.min,
+    maximum: LEAD.documentExpiryLeadDays.max,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(LEAD.documentExpiryLeadDays.min)
+  @Max(LEAD.documentExpiryLeadDays.max)
+  documentExpiryLeadDays?: number;
+
+  @ApiPropertyOptional({
+    description: 'months',
+    minimum: LEAD.approvalRenewalLeadMonths.min,
+    maximum: LEAD.approvalRenewalLeadMonths.max,
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(LEAD.approvalRenewalLeadMonths.min)
+  @Max(LEAD.approvalRenewalLeadMonths.max)
+  approvalRenewalLeadMonths?: number;
 
   @ApiProperty()
   @IsInt()

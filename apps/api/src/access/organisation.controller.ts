@@ -11,6 +11,7 @@ import { IdParam } from '../http/id.pipe';
 import { RequirePermission } from '../http/public.decorator';
 import { Ctx } from '../http/transaction.interceptor';
 import { CreateSiteDto, CreateTeamDto, UpdateSettingsDto, UpdateSiteDto, UpdateTeamDto } from './access.dto';
+import { SettingsService } from './settings.service';
 
 @ApiTags('admin')
 @Controller('sites')
@@ -67,7 +68,10 @@ export class TeamsController {
 @ApiTags('admin')
 @Controller('settings')
 export class SettingsController {
-  constructor(private readonly organisation: OrganisationService) {}
+  constructor(
+    private readonly organisation: OrganisationService,
+    private readonly settings: SettingsService,
+  ) {}
 
   @Get()
   @RequirePermission(Permission.SettingsRead)
@@ -79,7 +83,7 @@ export class SettingsController {
   @RequirePermission(Permission.SettingsManage)
   @Audited({ action: 'settings.updated', objectType: 'association' })
   update(@Ctx() ctx: RequestContext, @Body() body: UpdateSettingsDto): Promise<AssociationSettingsView> {
-    return this.organisation.updateSettings(ctx, body);
+    return this.settings.update(ctx, body);
   }
 }
 

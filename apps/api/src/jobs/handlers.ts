@@ -1,5 +1,24 @@
-import { REMINDER_HANDLERS } from '@app/reminders';
-import { SYSTEM_HANDLERS, type JobHandlerMap } from '@app/platform';
+import { caseworkJobHandlers } from '@app/casework';
+import { documentsJobHandlers } from '@app/documents';
+import { peopleJobHandlers } from '@app/people';
+import { REMINDER_HANDLERS, RemindersService } from '@app/reminders';
+import { FieldCipher, OutboxError, SYSTEM_HANDLERS, type JobHandlerMap, type Keys } from '@app/platform';
+
+let jobCipher: FieldCipher | undefined;
+
+/**
+ * The keys the domain jobs decrypt and encrypt with (safe contacts, reminders' contact constraints).
+ * A process has one key file: `createApp` binds it here, so the map below stays a constant.
+ */
+export function bindJobKeys(keys: Keys): void {
+  jobCipher = new FieldCipher(keys);
+}
+
+const cipher = (): FieldCipher => {
+  if (!jobCipher) throw new OutboxError('JOB_NO_KEYS');
+  return jobCipher;
+};
+const reminders = (): RemindersService => new RemindersService(cipher());
 
 /**
  * The handlers the API's in-process runner uses when there is no REDIS_URL; apps/worker composes
@@ -8,4 +27,7 @@ import { SYSTEM_HANDLERS, type JobHandlerMap } from '@app/platform';
 export const JOB_HANDLERS: JobHandlerMap = {
   ...SYSTEM_HANDLERS,
   ...REMINDER_HANDLERS,
+  ...peopleJobHandlers(cipher),
+  ...caseworkJobHandlers(reminders),
+  ...documentsJobHandlers(reminders),
 };

@@ -23,6 +23,7 @@ import {
   IsEmail,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -173,16 +174,19 @@ export class CreatePersonDto {
   status?: PersonStatus;
 
   @ApiProperty({ type: IdentityDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => IdentityDto)
   identity!: IdentityDto;
 
   @ApiProperty({ type: SafeContactDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => SafeContactDto)
   safeContact!: SafeContactDto;
 
   @ApiProperty({ type: AttributesDto })
+  @IsObject()
   @ValidateNested()
   @Type(() => AttributesDto)
   attributes!: AttributesDto;

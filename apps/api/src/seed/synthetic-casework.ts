@@ -7,7 +7,7 @@ import {
   type PathwayEndReason,
   type PathwayState,
 } from '@app/contracts';
-import { personReminders, RETENTION_YEARS } from '@app/people';
+import { personReminders } from '@app/people';
 import { PathwaysService, plusDays, plusMonths, type NewPathwayEvent } from '@app/pathways';
 import { FieldCipher, type RequestContext } from '@app/platform';
 import { RemindersService } from '@app/reminders';
@@ -267,10 +267,15 @@ export async function insertPersonReminders(
   people: PersonRow[],
 ): Promise<number> {
   const rows: ReminderRow[] = [];
+  // The association's retention lead time, as the people lib reads it.
+  const [{ retention_years: retentionYears }] = await ctx.manager.query<{ retention_years: number }[]>(
+    'SELECT retention_years FROM association WHERE id = $1',
+    [associationId],
+  );
   for (const person of people) {
     const inputs = personReminders(
       { ...person, status: person.status },
-      { noContactDays, retentionYears: RETENTION_YEARS },
+      { noContactDays, retentionYears },
       { neverCall: person.safeContact.neverCall, hours: person.safeContact.hours },
     );
     for (const input of inputs) {

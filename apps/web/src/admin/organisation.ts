@@ -1,6 +1,6 @@
 // The rules of the teams, sites and settings forms, mirroring the API's (apps/api access.dto.ts)
 // so each mistake is explained next to its field. Pure, so unit-tested.
-import type { SiteView, TeamView } from '@app/contracts';
+import { REMINDER_LEAD_TIMES, type SiteView, type TeamView } from '@app/contracts';
 
 export const NAME_MAX = 120;
 const SITE_CODE = /^[A-Za-z0-9]{2,8}$/;
@@ -73,7 +73,8 @@ export interface Range {
 }
 
 export const BREAK_GLASS_HOURS: Range = { min: 1, max: 72 };
-export const NO_CONTACT_DAYS: Range = { min: 7, max: 365 };
+// The reminder lead times' ranges are the API's own (libs/contracts REMINDER_LEAD_TIMES).
+export const NO_CONTACT_DAYS: Range = REMINDER_LEAD_TIMES.noContactDays;
 
 /** A whole number typed in a field, within `range`; null when it is not one. */
 export function parseWholeNumber(value: string, range: Range): number | null {

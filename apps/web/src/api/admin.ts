@@ -4,6 +4,7 @@ import type {
   AssociationSettingsView,
   InvitationResult,
   Paged,
+  ReminderLeadTimes,
   Role,
   SiteView,
   TeamView,
@@ -25,10 +26,9 @@ export interface ResetLinkResult {
   readonly expiresAt: string;
 }
 
-export interface SettingsChange {
+export interface SettingsChange extends Readonly<ReminderLeadTimes> {
   readonly mfaRequiredRoles: readonly Role[];
   readonly breakGlassHours: number;
-  readonly noContactDays: number;
   readonly version: number;
 }
 

@@ -51,8 +51,11 @@ describe('outbox (real PostgreSQL, runtime and system roles)', () => {
       await ctx.manager.query('UPDATE outbox_job SET effects = effects + 100');
       throw Object.assign(new Error('Marie Dupont could not be reached'), { code: 'SMTP_DOWN' });
     },
-    // A domain job (libs/reminders has its own tests); not run here.
+    // Domain jobs (their libs have their own tests); not run here.
     'reminders.notify': () => Promise.reject(new Error('not run in this test')),
+    'people.reminders.resync': () => Promise.reject(new Error('not run in this test')),
+    'casework.reminders.resync': () => Promise.reject(new Error('not run in this test')),
+    'documents.reminders.resync': () => Promise.reject(new Error('not run in this test')),
   };
 
   const write = <T>(associationId: string | null, work: (ctx: RequestContext) => Promise<T>): Promise<T> =>

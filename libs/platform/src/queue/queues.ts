@@ -22,10 +22,29 @@ export interface JobPayloads {
   'system.poison': Record<string, never>;
   /** Delivers one due reminder to its assignees (libs/reminders); the id only, never what it is about. */
   'reminders.notify': { reminderId: string };
+  /**
+   * A reminder lead time of the association changed: recompute the open reminders of its files (people
+   * lib: no contact, retention review), its appointments (casework) or its documents (documents), a
+   * batch of sources at a time, ordered by id after `afterId` (the nil uuid to start); each batch
+   * enqueues the next. The association is the outbox row's.
+   */
+  'people.reminders.resync': { afterId: string };
+  'casework.reminders.resync': { afterId: string };
+  'documents.reminders.resync': { afterId: string };
 }
 
 export type JobName = keyof JobPayloads;
-export const JOB_NAMES = ['system.ping', 'system.poison', 'reminders.notify'] as const satisfies readonly JobName[];
+export const JOB_NAMES = [
+  'system.ping',
+  'system.poison',
+  'reminders.notify',
+  'people.reminders.resync',
+  'casework.reminders.resync',
+  'documents.reminders.resync',
+] as const satisfies readonly JobName[];
+
+/** Where a resync job starts: before every uuid. */
+export const RESYNC_START = '00000000-0000-0000-0000-000000000000';
 
 /** The BullMQ job's data: the outbox row id, nothing else. */
 export interface OutboxJobData {

@@ -1,12 +1,19 @@
-import { Anchor, Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
-import type { AssociationSettingsView, Role } from '@app/contracts';
+import { Anchor, Button, Fieldset, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  REMINDER_LEAD_TIME_NAMES,
+  REMINDER_LEAD_TIMES,
+  type AssociationSettingsView,
+  type ReminderLeadTime,
+  type ReminderLeadTimes,
+  type Role,
+} from '@app/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { adminKeys, fetchSettings, updateSettings, type SettingsChange } from '../../api/admin';
 import { isVersionConflict } from '../../api/errors';
-import { BREAK_GLASS_HOURS, NO_CONTACT_DAYS, parseWholeNumber } from '../../admin/organisation';
+import { BREAK_GLASS_HOURS, parseWholeNumber } from '../../admin/organisation';
 import { isAssignableRole, sameMembers } from '../../admin/users';
 import { ConflictAlert } from '../../components/ConflictAlert';
 import { ErrorAlert, NoticeAlert, SuccessNotice } from '../../components/ErrorAlert';
@@ -37,19 +44,21 @@ export function SettingsPage() {
   );
 }
 
-interface Draft {
+interface Draft extends Record<ReminderLeadTime, string> {
   mfaRequiredRoles: Role[];
   breakGlassHours: string;
-  noContactDays: string;
   /** The version the values were read at: sent with them, so a concurrent change answers 409. */
   version: number;
 }
 
+type NumberField = 'breakGlassHours' | ReminderLeadTime;
+
 function draftOf(settings: AssociationSettingsView): Draft {
+  const leadTimes = Object.fromEntries(REMINDER_LEAD_TIME_NAMES.map((name) => [name, String(settings[name])]));
   return {
+    ...(leadTimes as Record<ReminderLeadTime, string>),
     mfaRequiredRoles: settings.mfaRequiredRoles.filter(isAssignableRole),
     breakGlassHours: String(settings.breakGlassHours),
-    noContactDays: String(settings.noContactDays),
     version: settings.version,
   };
 }
@@ -59,10 +68,9 @@ function SettingsForm({ settings, onReload }: { settings: AssociationSettingsVie
   const queryClient = useQueryClient();
   // Kept apart from the query's data: a background refetch must not wipe what is being typed.
   const [draft, setDraft] = useState<Draft>(() => draftOf(settings));
-  const [errors, setErrors] = useState<{ breakGlassHours?: string; noContactDays?: string }>({});
+  const [errors, setErrors] = useState<Partial<Record<NumberField, string>>>({});
   const [notice, setNotice] = useState<{ kind: 'done' | 'unchanged'; text: string } | null>(null);
-  const hoursRef = useRef<HTMLInputElement>(null);
-  const daysRef = useRef<HTMLInputElement>(null);
+  const inputs = useRef<Partial<Record<NumberField, HTMLInputElement | null>>>({});
 
   const save = useMutation({
     mutationFn: updateSettings,
@@ -83,22 +91,26 @@ function SettingsForm({ settings, onReload }: { settings: AssociationSettingsVie
 
   const submit = (version: number) => {
     const breakGlassHours = parseWholeNumber(draft.breakGlassHours, BREAK_GLASS_HOURS);
-    const noContactDays = parseWholeNumber(draft.noContactDays, NO_CONTACT_DAYS);
-    const next = {
-      breakGlassHours:
-        breakGlassHours === null ? t('settings.breakGlassHoursInvalid', { ...BREAK_GLASS_HOURS }) : undefined,
-      noContactDays: noContactDays === null ? t('settings.noContactDaysInvalid', { ...NO_CONTACT_DAYS }) : undefined,
-    };
+    const next: Partial<Record<NumberField, string>> = {};
+    if (breakGlassHours === null) next.breakGlassHours = t('settings.breakGlassHoursInvalid', { ...BREAK_GLASS_HOURS });
+    const leadTimes: Partial<ReminderLeadTimes> = {};
+    for (const name of REMINDER_LEAD_TIME_NAMES) {
+      const value = parseWholeNumber(draft[name], REMINDER_LEAD_TIMES[name]);
+      if (value === null) next[name] = t(`settings.${name}Invalid`, { ...REMINDER_LEAD_TIMES[name] });
+      else leadTimes[name] = value;
+    }
     setErrors(next);
-    if (breakGlassHours === null || noContactDays === null) {
-      (next.breakGlassHours ? hoursRef : daysRef).current?.focus();
+    const firstInvalid = (['breakGlassHours', ...REMINDER_LEAD_TIME_NAMES] as const).find((name) => next[name]);
+    if (breakGlassHours === null || firstInvalid) {
+      if (firstInvalid) inputs.current[firstInvalid]?.focus();
       return;
     }
+    const values = leadTimes as ReminderLeadTimes;
     const unchanged =
       version === settings.version &&
       sameMembers(draft.mfaRequiredRoles, settings.mfaRequiredRoles) &&
       breakGlassHours === settings.breakGlassHours &&
-      noContactDays === settings.noContactDays;
+      REMINDER_LEAD_TIME_NAMES.every((name) => values[name] === settings[name]);
     if (unchanged) {
       setNotice({ kind: 'unchanged', text: t('common.noChange') });
       return;
@@ -106,7 +118,7 @@ function SettingsForm({ settings, onReload }: { settings: AssociationSettingsVie
     const request: SettingsChange = {
       mfaRequiredRoles: draft.mfaRequiredRoles,
       breakGlassHours,
-      noContactDays,
+      ...values,
       version,
     };
     save.mutate(request);
@@ -129,7 +141,9 @@ function SettingsForm({ settings, onReload }: { settings: AssociationSettingsVie
             onChange={(mfaRequiredRoles) => change({ mfaRequiredRoles })}
           />
           <TextInput
-            ref={hoursRef}
+            ref={(element) => {
+              inputs.current.breakGlassHours = element;
+            }}
             label={t('settings.breakGlassHours')}
             description={t('settings.breakGlassHoursHint', { ...BREAK_GLASS_HOURS })}
             inputMode="numeric"
@@ -141,19 +155,29 @@ function SettingsForm({ settings, onReload }: { settings: AssociationSettingsVie
             onChange={(event) => change({ breakGlassHours: event.currentTarget.value })}
             error={errors.breakGlassHours}
           />
-          <TextInput
-            ref={daysRef}
-            label={t('settings.noContactDays')}
-            description={t('settings.noContactDaysHint', { ...NO_CONTACT_DAYS })}
-            inputMode="numeric"
-            required
-            withAsterisk={false}
-            w="100%"
-            maw={420}
-            value={draft.noContactDays}
-            onChange={(event) => change({ noContactDays: event.currentTarget.value })}
-            error={errors.noContactDays}
-          />
+          <Fieldset legend={t('settings.leadTimes')} w="100%">
+            <Stack gap="md">
+              <Text size="sm">{t('settings.leadTimesHint')}</Text>
+              {REMINDER_LEAD_TIME_NAMES.map((name) => (
+                <TextInput
+                  key={name}
+                  ref={(element) => {
+                    inputs.current[name] = element;
+                  }}
+                  label={t(`settings.${name}`)}
+                  description={t(`settings.${name}Hint`, { ...REMINDER_LEAD_TIMES[name] })}
+                  inputMode="numeric"
+                  required
+                  withAsterisk={false}
+                  w="100%"
+                  maw={420}
+                  value={draft[name]}
+                  onChange={(event) => change({ [name]: event.currentTarget.value })}
+                  error={errors[name]}
+                />
+              ))}
+            </Stack>
+          </Fieldset>
           {conflict ? (
             <ConflictAlert
               onReload={() => {
