@@ -130,11 +130,26 @@ describe('documents, referrals and outreach in the browser', () => {
 
     await blocked.getByRole('button', { name: 'La personne consent : Partage : logement' }).click();
     await page.getByText(/^Consentement enregistré/).waitFor();
+    // A follow-up date in a few days: the referent is reminded that day.
+    const followUp = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    await page.getByLabel('Date de suivi').fill(followUp);
     await page.getByRole('button', { name: 'Enregistrer l’orientation' }).click();
     await page.getByText('Orientation enregistrée.').waitFor();
     const list = page.getByRole('table', { name: 'Orientations du dossier' });
     await list.getByText('SIAO Essai').waitFor();
     await list.getByText('Demande d’hébergement d’urgence').waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // The follow-up shows on the file's reminders, due on that date.
+    await page.getByRole('tab', { name: 'Rappels' }).click();
+    const reminder = page.getByRole('article', { name: 'Faire le point sur une orientation vers un partenaire' });
+    await reminder.waitFor();
+    const [referral] = await h().api<ReferralView[]>('workerA1', 'GET', `/api/persons/${world.personA1}/referrals`);
+    expect(referral.followUpOn).toBe(followUp);
+    const due = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long', timeZone: 'UTC' }).format(
+      new Date(`${followUp}T00:00:00Z`),
+    );
+    await reminder.getByText(`À traiter le ${due}`).waitFor();
     expect(await axeViolations(page)).toEqual([]);
 
     // The consent is in the ledger, as the Consents tab shows.

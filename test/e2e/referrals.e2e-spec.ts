@@ -1,4 +1,6 @@
-import type { PartnerView, ReferralView } from '@app/contracts';
+import type { DeadlineItem, PartnerView, ReferralView, ReminderView } from '@app/contracts';
+import { actorFor } from '../support/documents';
+import { createPerson } from '../support/persons';
 import { sql } from '../support/sql';
 import { createTestApp, type TestApp } from '../support/test-app';
 import { seedWorld, type PrincipalName, type World } from '../support/world';
@@ -38,7 +40,7 @@ describe('partners and referrals', () => {
     return res;
   };
 
-  const call = (principal: PrincipalName, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
+  const call = (principal: PrincipalName, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object | null) =>
     t.app.inject({
       method,
       url,
@@ -178,5 +180,110 @@ describe('partners and referrals', () => {
       (await call('workerA1', 'PATCH', url, { outcome: 'completed', version: mine.version + 1, partnerId: legal.id }))
         .statusCode,
     ).toBe(400);
+  });
+
+  it('reminds the referent on the follow-up date, moves with it, ends with the outcome; no date, no reminder', async () => {
+    const person = (await createPerson(t, actorFor(w, 'workerA1'))).id;
+    await consent('workerA1', person, { purpose: 'share_housing', given: true });
+    const url = `/api/persons/${person}/referrals`;
+    const reminders = (referralId: string) =>
+      sql<{
+        kind: string;
+        status: string;
+        due_on: string;
+        deadline_on: string;
+        assignee: string | null;
+        done_by: string | null;
+      }>(
+        t.db.superuserUrl,
+        `SELECT kind, status, due_on::text, deadline_on::text, coalesce(assignee_user_id::text, assignee_role) AS assignee,
+                done_by::text
+           FROM reminder WHERE source_kind = 'referral' AND source_id = $1 ORDER BY created_at, due_on`,
+        [referralId],
+      );
+    const expected = (due: string, status = 'pending', doneBy: string | null = null) => ({
+      kind: 'referral_follow_up',
+      status,
+      due_on: due,
+      deadline_on: due,
+      assignee: w.users.workerA1,
+      done_by: doneBy,
+    });
+
+    const created = await call('workerA1', 'POST', url, referral(housing.id, { followUpOn: '2026-05-11' }));
+    expect(created.statusCode).toBe(201);
+    let view = created.json<ReferralView>();
+    expect(await reminders(view.id)).toEqual([expected('2026-05-11')]);
+
+    // In My reminders, the file's reminders and the deadlines view, which read the same store.
+    const mine = (await call('workerA1', 'GET', '/api/reminders')).json<{ items: ReminderView[] }>();
+    expect(mine.items.filter((r) => r.sourceId === view.id).map((r) => [r.kind, r.dueOn, r.bucket])).toEqual([
+      ['referral_follow_up', '2026-05-11', 'week'],
+    ]);
+    const file = (await call('workerA1', 'GET', `/api/persons/${person}/reminders`)).json<{ items: ReminderView[] }>();
+    expect(file.items.map((r) => r.kind)).toContain('referral_follow_up');
+    const deadlines = (await call('workerA1', 'GET', `/api/deadlines?personId=${person}`)).json<DeadlineItem[]>();
+    expect(deadlines.filter((d) => d.sourceId === view.id)).toEqual([
+      expect.objectContaining({
+        kind: 'referral_follow_up',
+        dueOn: '2026-05-11',
+        sourceKind: 'referral',
+        labelKey: 'deadline.referral_follow_up',
+        overdue: false,
+      }),
+    ]);
+
+    // Moved: the old one is cancelled, the new date raised.
+    const moved = await call('workerA1', 'PATCH', `${url}/${view.id}`, {
+      followUpOn: '2026-05-18',
+      version: view.version,
+    });
+    expect(moved.statusCode).toBe(200);
+    // A stale edit (the version read before the move) changes nothing, the reminder included.
+    const stale = await call('workerA1', 'PATCH', `${url}/${view.id}`, {
+      followUpOn: '2026-05-20',
+      version: view.version,
+    });
+    expect(stale.statusCode).toBe(409);
+    view = moved.json<ReferralView>();
+    expect(await reminders(view.id)).toEqual([expected('2026-05-11', 'cancelled'), expected('2026-05-18')]);
+
+    // Accepted by the partner: the person still has to get there, the follow-up stays.
+    const accepted = await call('workerA1', 'PATCH', `${url}/${view.id}`, {
+      outcome: 'accepted',
+      version: view.version,
+    });
+    expect(accepted.statusCode).toBe(200);
+    view = accepted.json<ReferralView>();
+    expect(await reminders(view.id)).toEqual([expected('2026-05-11', 'cancelled'), expected('2026-05-18')]);
+
+    // Completed: what the follow-up was for happened; the reminder is done, by who recorded it.
+    const completed = await call('workerA1', 'PATCH', `${url}/${view.id}`, {
+      outcome: 'completed',
+      version: view.version,
+    });
+    expect(completed.statusCode).toBe(200);
+    expect(await reminders(view.id)).toEqual([
+      expected('2026-05-11', 'cancelled'),
+      expected('2026-05-18', 'done', w.users.workerA1),
+    ]);
+    const after = (await call('workerA1', 'GET', '/api/reminders')).json<{ items: ReminderView[] }>();
+    expect(after.items.some((r) => r.sourceId === view.id)).toBe(false);
+
+    // No follow-up date: no reminder.
+    const none = await call('workerA1', 'POST', url, referral(housing.id, { followUpOn: null }));
+    expect(none.statusCode).toBe(201);
+    expect(await reminders(none.json<ReferralView>().id)).toEqual([]);
+
+    // The date cleared, or the referral cancelled: the reminder is cancelled.
+    for (const change of [{ followUpOn: null }, { outcome: 'cancelled' }]) {
+      const other = (
+        await call('workerA1', 'POST', url, referral(housing.id, { followUpOn: '2026-05-25' }))
+      ).json<ReferralView>();
+      expect(await reminders(other.id)).toEqual([expected('2026-05-25')]);
+      const changed = await call('workerA1', 'PATCH', `${url}/${other.id}`, { ...change, version: other.version });
+      expect(changed.statusCode).toBe(200);
+      expect(await reminders(other.id)).toEqual([expected('2026-05-25', 'cancelled')]);
+    }
   });
 });

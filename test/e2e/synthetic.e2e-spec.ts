@@ -1,9 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { JournalEventView, Paged, PathwayView, PersonFile, PersonSummary } from '@app/contracts';
+import type {
+  DocumentView,
+  JournalEventView,
+  Paged,
+  PathwayView,
+  PersonFile,
+  PersonSummary,
+  ReferralView,
+  ReminderView,
+} from '@app/contracts';
+import { FolderStorage } from '@app/documents';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { ownerDataSource } from '../../apps/api/src/database';
 import { drawPerson, Random, seedSynthetic, type SyntheticResult } from '../../apps/api/src/seed/synthetic';
+import { drawDocuments, drawReferral, syntheticDocumentContent } from '../../apps/api/src/seed/synthetic-documents';
 import { cookieFrom } from '../support/accounts';
+import { sql } from '../support/sql';
 import { createTestApp, type TestApp } from '../support/test-app';
 
 const PASSWORD = 'synthetic-test-password';
@@ -25,6 +39,10 @@ describe('synthetic data', () => {
       batchSize: 150,
       eventsPerPerson: 3,
       pathwayShare: 0.25,
+      // The folder the API under test reads its documents from.
+      storage: new FolderStorage(t.storageDir),
+      documentShare: 0.2,
+      referralShare: 0.2,
       now: t.clock.now(),
     });
   });
@@ -181,6 +199,142 @@ describe('synthetic data', () => {
     expect(sessions.items.every((x) => x.tallies.peopleMet > 0)).toBe(true);
   });
 
+  it('stores documents encrypted in the API’s storage folder; a download decrypts them to the bytes written', async () => {
+    const rows = await sql<{
+      id: string;
+      person_id: string;
+      referent_id: string;
+      kind: string;
+      media_type: string;
+      storage_key: string;
+      file_name: Buffer;
+    }>(
+      t.db.superuserUrl,
+      `SELECT d.id, d.person_id, p.referent_id, d.kind, d.media_type, d.storage_key, d.file_name
+         FROM document d JOIN person p ON p.id = d.person_id WHERE d.association_id = $1 ORDER BY d.id`,
+      [seeded.associations[0].id],
+    );
+    const [{ total }] = await sql<{ total: number }>(t.db.superuserUrl, 'SELECT count(*)::int AS total FROM document');
+    expect(seeded.counts.documents).toBe(total);
+    // About 20 % of 400 persons, one or two documents each.
+    expect(total).toBeGreaterThan(50);
+    expect(new Set(rows.map((r) => r.media_type))).toEqual(new Set(['application/pdf', 'image/png']));
+
+    for (const mediaType of ['application/pdf', 'image/png']) {
+      const row = rows.find((r) => r.media_type === mediaType)!;
+      const cookie = await workerSignIn(row.referent_id);
+      const list = await t.app.inject({
+        method: 'GET',
+        url: `/api/persons/${row.person_id}/documents`,
+        headers: { cookie },
+      });
+      expect(list.statusCode).toBe(200);
+      const view = list.json<DocumentView[]>().find((d) => d.id === row.id)!;
+      expect(view.fileName).toMatch(/^[a-z-]+-\d\.(pdf|png)$/);
+      const download = await t.app.inject({
+        method: 'GET',
+        url: `/api/persons/${row.person_id}/documents/${row.id}/content`,
+        headers: { cookie },
+      });
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-type']).toBe(mediaType);
+      const written = syntheticDocumentContent(view);
+      expect(download.rawPayload.equals(written)).toBe(true);
+      expect(view.sizeBytes).toBe(written.length);
+      // At rest, in the folder the API reads: neither the content nor the name in the clear.
+      const blob = readFileSync(join(t.storageDir, row.storage_key.slice(0, 2), `${row.storage_key}.bin`));
+      expect(blob.length).toBeGreaterThan(written.length);
+      expect(blob.includes(written.subarray(0, 24))).toBe(false);
+      expect(row.file_name.includes(view.fileName)).toBe(false);
+    }
+
+    // Each document with an expiry date raised its reminder, to the file's referent.
+    const [expiry] = await sql<{ dated: number; reminders: number; misassigned: number }>(
+      t.db.superuserUrl,
+      `SELECT (SELECT count(*)::int FROM document WHERE expires_on IS NOT NULL) AS dated,
+              (SELECT count(*)::int FROM reminder WHERE source_kind = 'document' AND kind = 'document_expiry') AS reminders,
+              (SELECT count(*)::int FROM reminder r JOIN person p ON p.id = r.person_id
+                WHERE r.source_kind = 'document' AND r.assignee_user_id IS DISTINCT FROM p.referent_id) AS misassigned`,
+    );
+    expect(expiry.dated).toBeGreaterThan(0);
+    expect(expiry.reminders).toBe(expiry.dated);
+    expect(expiry.misassigned).toBe(0);
+  });
+
+  it('seeds referrals the consent ledger covers, read through the API, whose follow-ups the service then moves', async () => {
+    const [ledger] = await sql<{ referrals: number; uncovered: number; partnerless: number }>(
+      t.db.superuserUrl,
+      `SELECT (SELECT count(*)::int FROM referral) AS referrals,
+              (SELECT count(*)::int FROM referral r JOIN partner p ON p.id = r.partner_id
+                WHERE NOT EXISTS (
+                  SELECT 1 FROM consent c WHERE c.person_id = r.person_id AND c.given
+                     AND (c.purpose = 'share_' || p.kind
+                          OR (c.purpose = 'share_partner' AND c.partner_id = r.partner_id)
+                          OR (r.pseudonymous AND c.purpose = 'share_pseudonymous')))) AS uncovered,
+              (SELECT count(*)::int FROM consent
+                WHERE (purpose = 'share_partner') <> (partner_id IS NOT NULL)) AS partnerless`,
+    );
+    expect(seeded.counts.referrals).toBe(ledger.referrals);
+    expect(ledger.referrals).toBeGreaterThan(40);
+    expect(ledger.uncovered).toBe(0);
+    expect(ledger.partnerless).toBe(0);
+
+    // The follow-up reminders as the service leaves them: open while the referral is, done at its end.
+    const states = await sql<{ outcome: string; status: string | null; n: number }>(
+      t.db.superuserUrl,
+      `SELECT r.outcome, m.status, count(*)::int AS n FROM referral r
+         LEFT JOIN reminder m ON m.source_kind = 'referral' AND m.source_id = r.id
+        WHERE r.follow_up_on IS NOT NULL GROUP BY 1, 2 ORDER BY 1, 2`,
+    );
+    const expected: Record<string, string> = {
+      pending: 'pending',
+      accepted: 'pending',
+      completed: 'done',
+      refused: 'done',
+      no_show: 'done',
+      cancelled: 'cancelled',
+    };
+    for (const state of states) expect([state.outcome, state.status]).toEqual([state.outcome, expected[state.outcome]]);
+    expect(states.some((s) => s.status === 'pending')).toBe(true);
+    const [unfollowed] = await sql<{ n: number }>(
+      t.db.superuserUrl,
+      `SELECT count(*)::int AS n FROM reminder m JOIN referral r ON r.id = m.source_id
+        WHERE m.source_kind = 'referral' AND r.follow_up_on IS NULL`,
+    );
+    expect(unfollowed.n).toBe(0);
+
+    // The referent reads an open one decrypted, sees its reminder, and records its outcome.
+    const [open] = await inFirst<{ id: string; person_id: string; referent_id: string; follow_up_on: string }>(
+      `SELECT r.id, r.person_id, p.referent_id, r.follow_up_on::text FROM referral r JOIN person p ON p.id = r.person_id
+        WHERE r.outcome = 'pending' AND r.follow_up_on IS NOT NULL ORDER BY r.id LIMIT 1`,
+    );
+    const cookie = await workerSignIn(open.referent_id);
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/persons/${open.person_id}/referrals`,
+      headers: { cookie },
+    });
+    expect(list.statusCode).toBe(200);
+    const referral = list.json<ReferralView[]>().find((r) => r.id === open.id)!;
+    expect(referral).toMatchObject({ outcome: 'pending', followUpOn: open.follow_up_on });
+    expect(referral.partnerName).toMatch(/\(synthétique\)$/);
+    expect(referral.reason).toMatch(/^[A-ZÉ].{10,}\.$/);
+    const reminders = async () =>
+      (await t.app.inject({ method: 'GET', url: `/api/persons/${open.person_id}/reminders`, headers: { cookie } }))
+        .json<{ items: ReminderView[] }>()
+        .items.filter((r) => r.sourceId === open.id)
+        .map((r) => [r.kind, r.dueOn, r.status]);
+    expect(await reminders()).toEqual([['referral_follow_up', open.follow_up_on, 'pending']]);
+    const completed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/persons/${open.person_id}/referrals/${open.id}`,
+      headers: { cookie, 'x-csrf-token': await csrf(cookie) },
+      payload: { outcome: 'completed', version: referral.version },
+    });
+    expect(completed.statusCode).toBe(200);
+    expect(await reminders()).toEqual([['referral_follow_up', open.follow_up_on, 'done']]);
+  });
+
   it('keeps each association to itself', async () => {
     const [first, second] = seeded.associations;
     const cookie = await signIn(second.coordinators[0].email);
@@ -203,6 +357,18 @@ describe('synthetic data', () => {
     };
     expect(draw(3)).toEqual(draw(3));
     expect(draw(3).map((p) => p.identity.legalName)).not.toEqual(draw(4).map((p) => p.identity.legalName));
+    // Documents and referrals too.
+    const partners = seeded.associations[0].partners;
+    const caseFiles = (seed: number) => {
+      const random = new Random(seed);
+      const now = new Date('2026-06-01T10:00:00Z');
+      return draw(seed).map((person) => ({
+        documents: drawDocuments(random, now, person),
+        referral: drawReferral(random, now, person, partners),
+      }));
+    };
+    expect(caseFiles(3)).toEqual(caseFiles(3));
+    expect(caseFiles(3)).not.toEqual(caseFiles(4));
   });
 
   it('refuses to seed a database twice', async () => {

@@ -3,7 +3,7 @@ import { Role } from '@app/contracts';
 import { AuditVerifier } from '@app/audit';
 import { PATHWAYS_ENCRYPTED_COLUMNS } from '@app/pathways';
 import { CASEWORK_ENCRYPTED_COLUMNS } from '@app/casework';
-import { DOCUMENTS_ENCRYPTED_COLUMNS } from '@app/documents';
+import { DOCUMENTS_ENCRYPTED_COLUMNS, FolderStorage } from '@app/documents';
 import { PARTNERS_ENCRYPTED_COLUMNS } from '@app/partners';
 import { PEOPLE_ENCRYPTED_COLUMNS } from '@app/people';
 import { REMINDERS_ENCRYPTED_COLUMNS } from '@app/reminders';
@@ -188,13 +188,24 @@ async function synthetic(values: Options): Promise<string> {
   if (applied > 0) say(`Applied ${applied} migration(s).`);
   const owner = await ownerDataSource(ownerUrl).initialize();
   try {
+    // The folder the API reads the documents from, with the same environment (STORAGE_DIR, ENVOL_HOME).
+    const storageDir = resolve(config.storageDir);
     say(`Seeding ${persons} persons over ${associations} associations in ${where} (seed ${seed})…`);
-    const result = await seedSynthetic(owner, keys, { associations, persons, seed, password, eventsPerPerson, say });
+    say(`Document files go to ${storageDir}: start the API with the same STORAGE_DIR (and key file) to read them.`);
+    const result = await seedSynthetic(owner, keys, {
+      associations,
+      persons,
+      seed,
+      password,
+      eventsPerPerson,
+      storage: new FolderStorage(storageDir),
+      say,
+    });
     const perSecond = Math.round(result.rows / Math.max(result.seconds, 0.001));
     const c = result.counts;
     return [
       `Synthetic data: ${result.persons} persons, ${result.rows} rows in ${result.seconds.toFixed(1)} s — ${perSecond} rows/s, ${Math.round(result.persons / Math.max(result.seconds, 0.001))} persons/s.`,
-      `  (persons with search tokens and consents; ${c.events} journal events and their first versions, ${c.appointments} appointments, ${c.reminders} reminders, ${c.pathways} pathways with their events)`,
+      `  (persons with search tokens and consents; ${c.events} journal events and their first versions, ${c.appointments} appointments, ${c.documents} documents, ${c.referrals} referrals, ${c.reminders} reminders, ${c.pathways} pathways with their events)`,
       `Logins (password ${password}, no second factor): admin@synth01.envol.test, coordinator1@synth01.envol.test, worker-s01a-1-1@synth01.envol.test, …`,
     ].join('\n');
   } finally {

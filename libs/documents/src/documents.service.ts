@@ -9,12 +9,11 @@ import { RemindersService } from '@app/reminders';
 import { IsNull } from 'typeorm';
 import { PersonDocument } from './document.entity';
 import { documentsError, DocumentsErrorCode } from './documents.errors';
+import { sealContent } from './content';
 import {
   chunkRowId,
   documentJournalText,
-  chunksOf,
   expiryState,
-  frame,
   previewable,
   safeDownloadName,
   unframe,
@@ -128,15 +127,10 @@ export class DocumentsService {
       throw documentsError(DocumentsErrorCode.DatesInconsistent, [{ field: 'expiresOn', code: 'beforeIssuedOn' }]);
     }
     const id = randomUUID();
-    const chunks = chunksOf(input.bytes);
-    const sealed: Buffer[] = [];
-    for (const [index, chunk] of chunks.entries()) {
-      const place = { table: 'document', column: 'content', rowId: chunkRowId(id, index, index === chunks.length - 1) };
-      sealed.push(await this.cipher.encrypt(ctx, place, chunk));
-    }
+    const sealed = await sealContent(ctx, this.cipher, id, input.bytes);
     const storageKey = newStorageKey();
     // Written before the row: a rollback leaves an unreadable orphan blob, never a row without content.
-    await this.storage.write(storageKey, frame(sealed));
+    await this.storage.write(storageKey, sealed);
     await ctx.repo(PersonDocument).insert({
       id,
       associationId: ctx.associationId!,

@@ -1,8 +1,10 @@
+export { sealContent } from './content';
 export { PersonDocument } from './document.entity';
 export { documentsError, DocumentsErrorCode } from './documents.errors';
 export {
   acceptedMediaType,
   CHUNK_BYTES,
+  documentJournalText,
   expiryDeadlines,
   expiryState,
   previewable,

@@ -7,7 +7,16 @@ export {
   type PartnerInput,
   type ReferralChange,
 } from './partners.service';
-export { kindPurpose, sharingDecision, type ConsentsInForce, type SharingDecision } from './referrals.rules';
+export {
+  followUpPlan,
+  kindPurpose,
+  REFERRAL_FOLLOW_UP,
+  referralJournalText,
+  sharingDecision,
+  type ConsentsInForce,
+  type FollowUpPlan,
+  type SharingDecision,
+} from './referrals.rules';
 
 import { Partner, Referral } from './partner.entity';
 

@@ -4,11 +4,12 @@ import { CaseworkService } from '@app/casework';
 import type { PartnerKind, PartnerView, ReferralOutcome, ReferralView, SharedCategory } from '@app/contracts';
 import { PeopleService } from '@app/people';
 import { FieldCipher, updateVersioned, type RequestContext } from '@app/platform';
+import { RemindersService } from '@app/reminders';
 import { randomUUID } from 'node:crypto';
 import { In } from 'typeorm';
 import { Partner, Referral } from './partner.entity';
 import { partnersError, PartnersErrorCode } from './partners.errors';
-import { kindPurpose, referralJournalText, sharingDecision } from './referrals.rules';
+import { followUpPlan, kindPurpose, referralJournalText, sharingDecision } from './referrals.rules';
 
 export interface PartnerInput {
   kind: PartnerKind;
@@ -67,6 +68,7 @@ export class PartnersService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
     private readonly casework: CaseworkService,
+    private readonly reminders: RemindersService,
   ) {}
 
   // ── directory ──
@@ -151,7 +153,7 @@ export class PartnersService {
   }
 
   async createReferral(ctx: RequestContext, personId: string, input: NewReferral): Promise<ReferralView> {
-    const person = await this.people.requireInScope(ctx, personId);
+    const person = await this.people.placementInScope(ctx, personId);
     const partner = await ctx.repo(Partner).findOne({ where: { id: input.partnerId } });
     if (!partner) throw partnersError(PartnersErrorCode.PartnerNotFound, [{ field: 'partnerId', code: 'notFound' }]);
     if (!partner.active)
@@ -214,7 +216,9 @@ export class PartnersService {
         categories: [...new Set(input.sharedCategories)],
       }),
     });
-    const [view] = await this.views(ctx, [await ctx.repo(Referral).findOneByOrFail({ id })]);
+    const row = await ctx.repo(Referral).findOneByOrFail({ id });
+    await this.syncReminder(ctx, row, person);
+    const [view] = await this.views(ctx, [row]);
     return view;
   }
 
@@ -224,7 +228,7 @@ export class PartnersService {
     referralId: string,
     change: ReferralChange,
   ): Promise<ReferralView> {
-    const person = await this.people.requireInScope(ctx, personId);
+    const person = await this.people.placementInScope(ctx, personId);
     const row = await ctx.repo(Referral).findOne({ where: { id: referralId, personId: person.id } });
     if (!row) throw partnersError(PartnersErrorCode.ReferralNotFound);
     if (change.followUpOn && change.followUpOn < row.referredOn) {
@@ -243,7 +247,28 @@ export class PartnersService {
       siteId: person.siteId,
       detail: row.id,
     });
-    const [view] = await this.views(ctx, [await ctx.repo(Referral).findOneByOrFail({ id: row.id })]);
+    const updated = await ctx.repo(Referral).findOneByOrFail({ id: row.id });
+    await this.syncReminder(ctx, updated, person);
+    const [view] = await this.views(ctx, [updated]);
     return view;
+  }
+
+  /**
+   * The follow-up date reminds the person's referent on that day while the referral is open; an
+   * outcome that ends it marks the reminder done, a cancellation or a cleared date cancels it
+   * (`followUpPlan`). In the transaction of the change.
+   */
+  private async syncReminder(
+    ctx: RequestContext,
+    referral: Referral,
+    person: { referentId: string | null; siteId: string },
+  ): Promise<void> {
+    const source = { kind: 'referral', id: referral.id };
+    const plan = followUpPlan(
+      { personId: referral.personId, outcome: referral.outcome as ReferralOutcome, followUpOn: referral.followUpOn },
+      person,
+    );
+    if (plan.action === 'done') await this.reminders.completeForSource(ctx, source, ctx.actor?.userId ?? null);
+    else await this.reminders.upsertForSource(ctx, source, plan.reminders);
   }
 }

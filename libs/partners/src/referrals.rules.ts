@@ -1,4 +1,11 @@
-import { IDENTIFYING_CATEGORIES, type ConsentPurpose, type PartnerKind, type SharedCategory } from '@app/contracts';
+import {
+  IDENTIFYING_CATEGORIES,
+  type ConsentPurpose,
+  type PartnerKind,
+  type ReferralOutcome,
+  type SharedCategory,
+} from '@app/contracts';
+import type { ReminderInput } from '@app/reminders';
 
 /** The consent purpose covering named sharing with every partner of a kind. */
 export function kindPurpose(kind: PartnerKind): ConsentPurpose {
@@ -80,4 +87,54 @@ export function referralJournalText(referral: {
   return `Orientation vers ${referral.partnerName} (${PARTNER_KIND_FR[referral.kind]}), ${
     referral.pseudonymous ? 'sous pseudonyme' : 'nominative'
   }. Données partagées : ${shared}.`;
+}
+
+/** The reminder kind of a referral's follow-up date. */
+export const REFERRAL_FOLLOW_UP = 'referral_follow_up';
+
+/**
+ * What a referral's follow-up date asks of the reminder store:
+ * - `raise`: these reminders (none when there is nothing to follow up); the others of the referral
+ *   are cancelled;
+ * - `done`: the referral reached its end (completed, refused, the person did not come), which is
+ *   what the follow-up was for: its open reminder is done.
+ */
+export type FollowUpPlan = { action: 'raise'; reminders: ReminderInput[] } | { action: 'done' };
+
+/**
+ * A referral waiting for the partner's answer (`pending`) or under way (`accepted`: the person
+ * still has to get there) reminds the person's referent (the site's coordinators while there is
+ * none) on its follow-up date itself: domain/psp.md gives referrals no lead time, and the date is
+ * the worker's own choice of when to follow up. The due date is part of the key, so a moved
+ * follow-up is a new reminder and one already done never blocks the next. Cancelled: no one.
+ */
+export function followUpPlan(
+  referral: { personId: string; outcome: ReferralOutcome; followUpOn: string | null },
+  person: { referentId: string | null; siteId: string },
+): FollowUpPlan {
+  switch (referral.outcome) {
+    case 'completed':
+    case 'refused':
+    case 'no_show':
+      return { action: 'done' };
+    case 'cancelled':
+      return { action: 'raise', reminders: [] };
+    case 'pending':
+    case 'accepted':
+      break;
+  }
+  if (!referral.followUpOn) return { action: 'raise', reminders: [] };
+  return {
+    action: 'raise',
+    reminders: [
+      {
+        key: `follow_up:${referral.followUpOn}`,
+        kind: REFERRAL_FOLLOW_UP,
+        dueOn: referral.followUpOn,
+        deadlineOn: referral.followUpOn,
+        personId: referral.personId,
+        assignee: { kind: 'referent', userId: person.referentId, siteId: person.siteId },
+      },
+    ],
+  };
 }

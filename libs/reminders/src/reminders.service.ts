@@ -107,6 +107,26 @@ export class RemindersService {
     await this.upsertForSource(ctx, source, []);
   }
 
+  /**
+   * The source's open reminders are done: what they asked for happened and was recorded in the
+   * source itself (a referral's outcome), by `doneBy`. Done and cancelled ones stay as they are.
+   */
+  async completeForSource(ctx: RequestContext, source: ReminderSource, doneBy: string | null): Promise<number> {
+    const result = await ctx
+      .repo(Reminder)
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'done', doneAt: ctx.now, doneBy, version: () => 'version + 1' })
+      .where({
+        associationId: associationOf(ctx),
+        sourceKind: source.kind,
+        sourceId: source.id,
+        status: In([...OPEN_STATUSES]),
+      })
+      .execute();
+    return result.affected ?? 0;
+  }
+
   /** A new referent (or none: the site's coordinators) takes over the person's open reminders that follow the referent. */
   async reassignPerson(ctx: RequestContext, personId: string, referentId: string | null): Promise<number> {
     const result = await ctx

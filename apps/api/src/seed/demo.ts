@@ -571,6 +571,7 @@ export async function seedDemoPartners(owner: DataSource, keys: Keys, now: Date)
     new FieldCipher(keys),
     audit,
     new CaseworkService(new FieldCipher(keys), audit, people, new RemindersService(new FieldCipher(keys))),
+    new RemindersService(new FieldCipher(keys)),
   );
   const outreach = new OutreachService(audit);
   const p = new Provisioning(owner, keys);

@@ -10,7 +10,7 @@ import {
 import { personReminders } from '@app/people';
 import { PathwaysService, plusDays, plusMonths, type NewPathwayEvent } from '@app/pathways';
 import { FieldCipher, type RequestContext } from '@app/platform';
-import { RemindersService } from '@app/reminders';
+import { RemindersService, type ReminderInput } from '@app/reminders';
 import type { PersonStatus } from '@app/contracts';
 
 /** The generator of synthetic.ts (`Random`), as this module uses it. */
@@ -240,18 +240,105 @@ export async function insertCasework(
   return events.length * 2 + appointments.length;
 }
 
-interface ReminderRow {
+export interface ReminderRow {
   id: string;
   personId: string;
   siteId: string | null;
   kind: string;
   key: string;
+  sourceKind: string;
+  sourceId: string;
   dueOn: string;
   deadlineOn: string | null;
   assigneeUserId: string | null;
   assigneeRole: string | null;
   followsReferent: boolean;
   contact: Buffer | null;
+  status: 'pending' | 'done' | 'cancelled';
+  doneAt: Date | null;
+  doneBy: string | null;
+}
+
+/**
+ * One reminder row as `RemindersService.upsertForSource` writes it for `input` (the assignee
+ * columns, the contact constraint encrypted), pending unless `closed` says how it ended.
+ */
+export async function reminderRow(
+  ctx: RequestContext,
+  cipher: FieldCipher,
+  id: string,
+  source: { kind: string; id: string },
+  input: ReminderInput & { personId: string },
+  closed: { status: 'done'; at: Date; by: string | null } | { status: 'cancelled' } | null = null,
+): Promise<ReminderRow> {
+  const a = input.assignee;
+  return {
+    id,
+    personId: input.personId,
+    siteId: a.siteId,
+    kind: input.kind,
+    key: input.key,
+    sourceKind: source.kind,
+    sourceId: source.id,
+    dueOn: input.dueOn,
+    deadlineOn: input.deadlineOn ?? null,
+    assigneeUserId: a.kind === 'referent' ? a.userId : null,
+    assigneeRole: a.kind === 'role' ? a.role : a.userId ? null : 'coordinator',
+    followsReferent: a.kind === 'referent',
+    contact: input.contact
+      ? await cipher.encryptText(
+          ctx,
+          { table: 'reminder', column: 'contact', rowId: id },
+          JSON.stringify(input.contact),
+        )
+      : null,
+    status: closed?.status ?? 'pending',
+    doneAt: closed?.status === 'done' ? closed.at : null,
+    doneBy: closed?.status === 'done' ? closed.by : null,
+  };
+}
+
+/** Reminder rows of one batch, in one statement. */
+export async function insertReminderRows(
+  ctx: RequestContext,
+  associationId: string,
+  rows: readonly ReminderRow[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const column = <T>(pick: (r: ReminderRow) => T) => rows.map(pick);
+  await ctx.manager.query(
+    `INSERT INTO reminder (id, association_id, person_id, site_id, kind, key, source_kind, source_id, due_on, deadline_on,
+        assignee_user_id, assignee_role, status, done_at, done_by, follows_referent, deliveries, contact, created_at,
+        updated_at, version)
+     SELECT id, $1, person_id, site_id, kind, key, source_kind, source_id, due_on, deadline_on, assignee_user_id,
+        assignee_role, status, done_at, done_by, follows_referent, 0, contact, $18, $18, 1
+       FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::varchar[], $6::varchar[], $7::varchar[], $8::uuid[],
+                   $9::date[], $10::date[], $11::uuid[], $12::varchar[], $13::varchar[], $14::timestamptz[],
+                   $15::uuid[], $16::boolean[], $17::bytea[])
+         AS t(id, person_id, site_id, kind, key, source_kind, source_id, due_on, deadline_on, assignee_user_id,
+              assignee_role, status, done_at, done_by, follows_referent, contact)`,
+    [
+      associationId,
+      column((r) => r.id),
+      column((r) => r.personId),
+      column((r) => r.siteId),
+      column((r) => r.kind),
+      column((r) => r.key),
+      column((r) => r.sourceKind),
+      column((r) => r.sourceId),
+      column((r) => r.dueOn),
+      column((r) => r.deadlineOn),
+      column((r) => r.assigneeUserId),
+      column((r) => r.assigneeRole),
+      column((r) => r.status),
+      column((r) => r.doneAt),
+      column((r) => r.doneBy),
+      column((r) => r.followsReferent),
+      column((r) => r.contact),
+      ctx.now,
+    ],
+  );
+  return rows.length;
 }
 
 /**
@@ -279,56 +366,21 @@ export async function insertPersonReminders(
       { neverCall: person.safeContact.neverCall, hours: person.safeContact.hours },
     );
     for (const input of inputs) {
-      const id = random.uuid();
-      const a = input.assignee;
-      rows.push({
-        id,
-        personId: person.id,
-        siteId: a.siteId,
-        kind: input.kind,
-        key: input.key,
-        dueOn: input.dueOn,
-        deadlineOn: input.deadlineOn ?? null,
-        assigneeUserId: a.kind === 'referent' ? a.userId : null,
-        assigneeRole: a.kind === 'role' ? a.role : a.userId ? null : 'coordinator',
-        followsReferent: a.kind === 'referent',
-        contact: input.contact
-          ? await cipher.encryptText(
-              ctx,
-              { table: 'reminder', column: 'contact', rowId: id },
-              JSON.stringify(input.contact),
-            )
-          : null,
-      });
+      rows.push(
+        await reminderRow(
+          ctx,
+          cipher,
+          random.uuid(),
+          { kind: 'person', id: person.id },
+          {
+            ...input,
+            personId: person.id,
+          },
+        ),
+      );
     }
   }
-  const column = <T>(pick: (r: ReminderRow) => T) => rows.map(pick);
-  await ctx.manager.query(
-    `INSERT INTO reminder (id, association_id, person_id, site_id, kind, key, source_kind, source_id, due_on, deadline_on,
-        assignee_user_id, assignee_role, status, follows_referent, deliveries, contact, created_at, updated_at, version)
-     SELECT id, $1, person_id, site_id, kind, key, 'person', person_id, due_on, deadline_on, assignee_user_id,
-        assignee_role, 'pending', follows_referent, 0, contact, $13, $13, 1
-       FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::varchar[], $6::varchar[], $7::date[], $8::date[],
-                   $9::uuid[], $10::varchar[], $11::boolean[], $12::bytea[])
-         AS t(id, person_id, site_id, kind, key, due_on, deadline_on, assignee_user_id, assignee_role,
-              follows_referent, contact)`,
-    [
-      associationId,
-      column((r) => r.id),
-      column((r) => r.personId),
-      column((r) => r.siteId),
-      column((r) => r.kind),
-      column((r) => r.key),
-      column((r) => r.dueOn),
-      column((r) => r.deadlineOn),
-      column((r) => r.assigneeUserId),
-      column((r) => r.assigneeRole),
-      column((r) => r.followsReferent),
-      column((r) => r.contact),
-      ctx.now,
-    ],
-  );
-  return rows.length;
+  return insertReminderRows(ctx, associationId, rows);
 }
 
 /** Every state a pathway can be in, weighted roughly as a year of an association's files. */

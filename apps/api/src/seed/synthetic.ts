@@ -22,6 +22,7 @@ import {
   type RequestContext,
 } from '@app/platform';
 import { parisToday } from '@app/pathways';
+import type { DocumentStorage } from '@app/documents';
 import type { DataSource } from 'typeorm';
 import { Provisioning } from '../provisioning';
 import {
@@ -33,6 +34,15 @@ import {
   type AppointmentRow,
   type EventRow,
 } from './synthetic-casework';
+import {
+  drawDocuments,
+  drawReferral,
+  insertDocuments,
+  insertReferrals,
+  type DocumentPlan,
+  type ReferralPlan,
+  type SyntheticPartner,
+} from './synthetic-documents';
 
 /**
  * Synthetic data at scale for benchmarks and growth runs: associations with
@@ -52,6 +62,15 @@ export interface SyntheticOptions {
   eventsPerPerson?: number;
   /** Share of the persons with a pathway (support or PSP, every state), written through the pathways service. */
   pathwayShare?: number;
+  /**
+   * The documents' storage folder, the one the API reads (`STORAGE_DIR`): documents are seeded only
+   * with it (the benchmarks seed none).
+   */
+  storage?: DocumentStorage;
+  /** Share of the persons with one or two documents (10 % by default; with `storage` only). */
+  documentShare?: number;
+  /** Share of the persons with a referral to a partner, and the consent that covers it (5 % by default). */
+  referralShare?: number;
   now?: Date;
   say?: (line: string) => void;
 }
@@ -72,6 +91,8 @@ export interface SyntheticAssociation {
   /** One coordinator per site (scope: that site), then the admin. */
   coordinators: { email: string; siteId: string }[];
   workers: { email: string; userId: string; teamId: string; siteId: string }[];
+  /** The partner directory: one partner of each kind. */
+  partners: SyntheticPartner[];
   persons: number;
 }
 
@@ -81,6 +102,8 @@ export interface SyntheticCounts {
   appointments: number;
   reminders: number;
   pathways: number;
+  documents: number;
+  referrals: number;
 }
 
 /** mulberry32: small, fast, good enough to spread synthetic data; deterministic per seed. */
@@ -207,7 +230,8 @@ const GENDERS: Readonly<Record<Gender, number>> = {
 const STATUSES: Readonly<Record<PersonStatus, number>> = { contact: 35, accompanied: 45, closed: 20 };
 const DEPARTEMENTS = ['75', '93', '94', '92', '69', '13', '31', '33', '59', '67', '06', '34', '44', '35', '38'];
 const CHANNELS = ['phone', 'sms', 'in_person', 'through_partner'] as const;
-const SHARED_PURPOSES = CONSENT_PURPOSES.filter((p) => p.startsWith('share_'));
+// A consent to share with one named partner names it: those come with the referrals that need them.
+const SHARED_PURPOSES = CONSENT_PURPOSES.filter((p) => p.startsWith('share_') && p !== 'share_partner');
 
 const ISO_DAY = (date: Date) => date.toISOString().slice(0, 10);
 
@@ -228,7 +252,14 @@ export interface PersonRow {
   departement: string;
   lastContactAt: Date | null;
   createdAt: Date;
-  consents: { id: string; purpose: ConsentPurpose; given: boolean; recordedAt: Date; recordedBy: string }[];
+  consents: {
+    id: string;
+    purpose: ConsentPurpose;
+    given: boolean;
+    recordedAt: Date;
+    recordedBy: string;
+    partnerId?: string | null;
+  }[];
 }
 
 /** One synthetic person, drawn from the generator (no I/O). */
@@ -313,13 +344,23 @@ const pad2 = (n: number) => String(n).padStart(2, '0');
 export class SyntheticSeeder {
   readonly associations: SyntheticAssociation[] = [];
   private readonly random: Random;
+  /** Documents and referrals draw from their own generator: the rest of the data stays as it was for a seed. */
+  private readonly caseFiles: Random;
   private readonly now: Date;
   private readonly say: (line: string) => void;
   private readonly cipher: FieldCipher;
   private readonly weights: number[] = [];
   private readonly counters = new Map<string, number>();
   rows = 0;
-  readonly counts: SyntheticCounts = { persons: 0, events: 0, appointments: 0, reminders: 0, pathways: 0 };
+  readonly counts: SyntheticCounts = {
+    persons: 0,
+    events: 0,
+    appointments: 0,
+    reminders: 0,
+    pathways: 0,
+    documents: 0,
+    referrals: 0,
+  };
 
   constructor(
     private readonly owner: DataSource,
@@ -327,6 +368,7 @@ export class SyntheticSeeder {
     private readonly options: Omit<SyntheticOptions, 'associations' | 'persons'>,
   ) {
     this.random = new Random(options.seed);
+    this.caseFiles = new Random((options.seed ^ 0x5eed_d0c5) >>> 0);
     this.now = options.now ?? new Date();
     this.say = options.say ?? (() => undefined);
     this.cipher = new FieldCipher(keys);
@@ -378,7 +420,15 @@ export class SyntheticSeeder {
         // Benchmarks sign in without a second factor; never copy this setting to a real association.
         mfaRequiredRoles: [],
       });
-      const association: SyntheticAssociation = { id, name, sites: [], coordinators: [], workers: [], persons: 0 };
+      const association: SyntheticAssociation = {
+        id,
+        name,
+        sites: [],
+        coordinators: [],
+        workers: [],
+        partners: [],
+        persons: 0,
+      };
       for (let s = 0; s < siteCount; s++) {
         const code = `S${pad2(a + 1)}${String.fromCharCode(65 + s)}`;
         const site = await p.createSite(name, { name: `Site ${code}`, code, departement: departements[s] });
@@ -411,7 +461,8 @@ export class SyntheticSeeder {
           [passwordHash, this.now, members],
         );
         await ctx.manager.query(`DELETE FROM password_reset WHERE user_id = ANY($1)`, [members]);
-        this.rows += await insertDirectoryAndOutreach(ctx, this.random, this.now, association);
+        association.partners = await insertDirectoryAndOutreach(ctx, this.random, this.now, association);
+        this.rows += association.partners.length + association.sites.length * OUTREACH_SESSIONS_PER_SITE;
       });
       this.associations.push(association);
     }
@@ -425,6 +476,9 @@ export class SyntheticSeeder {
     shares[0] += count - shares.reduce((a, b) => a + b, 0);
     const eventsPerPerson = this.options.eventsPerPerson ?? 0;
     const pathwayShare = this.options.pathwayShare ?? 0.1;
+    const storage = this.options.storage;
+    const documentShare = storage ? (this.options.documentShare ?? 0.1) : 0;
+    const referralShare = this.options.referralShare ?? 0.05;
     const today = parisToday(this.now);
     for (const [a, association] of this.associations.entries()) {
       const [{ no_contact_days: noContactDays }] = await this.tx(association.id, (ctx) =>
@@ -452,6 +506,21 @@ export class SyntheticSeeder {
           appointments.push(...drawAppointments(this.random, this.now, person));
         }
         const withPathway = people.filter(() => this.random.chance(pathwayShare));
+        const documents: DocumentPlan[] = [];
+        const referrals: ReferralPlan[] = [];
+        for (const person of people) {
+          if (documentShare > 0 && this.caseFiles.chance(documentShare)) {
+            documents.push(...drawDocuments(this.caseFiles, this.now, person));
+          }
+          if (referralShare > 0 && this.caseFiles.chance(referralShare)) {
+            const referral = drawReferral(this.caseFiles, this.now, person, association.partners);
+            referrals.push(referral);
+            // Into the person's consent ledger, with the other consents: no consent, no referral.
+            if (referral.consent)
+              person.consents.push({ ...referral.consent, given: true, recordedBy: person.referentId });
+          }
+        }
+        const byId = new Map(people.map((p) => [p.id, p]));
         this.rows += await this.tx(association.id, async (ctx) => {
           const personRows = await insertPersons(ctx, this.cipher, this.keys, association.id, people);
           const caseRows = await insertCasework(ctx, this.cipher, association.id, events, appointments, this.now);
@@ -463,9 +532,15 @@ export class SyntheticSeeder {
             noContactDays,
             people,
           );
-          this.counts.reminders += reminders;
-          return personRows + caseRows + reminders;
+          const documentRows = storage
+            ? await insertDocuments(ctx, this.cipher, storage, this.caseFiles, association.id, byId, documents)
+            : { rows: 0, reminders: 0 };
+          const referralRows = await insertReferrals(ctx, this.cipher, this.caseFiles, association.id, byId, referrals);
+          this.counts.reminders += reminders + documentRows.reminders + referralRows.reminders;
+          return personRows + caseRows + reminders + documentRows.rows + referralRows.rows;
         });
+        this.counts.documents += documents.length;
+        this.counts.referrals += referrals.length;
         this.counts.persons += size;
         this.counts.events += events.length;
         this.counts.appointments += appointments.length;
@@ -605,15 +680,16 @@ async function insertPersons(
   );
   const consents = people.flatMap((p) => p.consents.map((c) => ({ ...c, personId: p.id })));
   await manager.query(
-    `INSERT INTO consent (id, association_id, person_id, purpose, given, recorded_at, recorded_by)
-     SELECT id, $1, person_id, purpose, given, recorded_at, recorded_by
-       FROM unnest($2::uuid[], $3::uuid[], $4::varchar[], $5::boolean[], $6::timestamptz[], $7::uuid[])
-         AS t(id, person_id, purpose, given, recorded_at, recorded_by)`,
+    `INSERT INTO consent (id, association_id, person_id, purpose, partner_id, given, recorded_at, recorded_by)
+     SELECT id, $1, person_id, purpose, partner_id, given, recorded_at, recorded_by
+       FROM unnest($2::uuid[], $3::uuid[], $4::varchar[], $5::uuid[], $6::boolean[], $7::timestamptz[], $8::uuid[])
+         AS t(id, person_id, purpose, partner_id, given, recorded_at, recorded_by)`,
     [
       associationId,
       consents.map((c) => c.id),
       consents.map((c) => c.personId),
       consents.map((c) => c.purpose),
+      consents.map((c) => c.partnerId ?? null),
       consents.map((c) => c.given),
       consents.map((c) => c.recordedAt),
       consents.map((c) => c.recordedBy),
@@ -634,17 +710,19 @@ const PARTNER_NAMES: Readonly<Record<PartnerKind, string>> = {
   other: 'Association partenaire',
 };
 
+const OUTREACH_SESSIONS_PER_SITE = 24;
+
 /**
- * The association's partner directory (one partner of each kind) and a year of outreach sessions
- * per site (two a month), with anonymous tallies consistent with the people met.
+ * The association's partner directory (one partner of each kind), returned, and a year of outreach
+ * sessions per site (two a month), with anonymous tallies consistent with the people met.
  */
 async function insertDirectoryAndOutreach(
   ctx: RequestContext,
   random: Random,
   now: Date,
   association: SyntheticAssociation,
-): Promise<number> {
-  const partners = PARTNER_KINDS.map((kind) => ({
+): Promise<SyntheticPartner[]> {
+  const partners: SyntheticPartner[] = PARTNER_KINDS.map((kind) => ({
     id: random.uuid(),
     kind,
     name: `${PARTNER_NAMES[kind]} (synthétique)`,
@@ -664,7 +742,7 @@ async function insertDirectoryAndOutreach(
     tallies: string;
   }[] = [];
   for (const site of association.sites) {
-    for (let n = 0; n < 24; n++) {
+    for (let n = 0; n < OUTREACH_SESSIONS_PER_SITE; n++) {
       const met = random.int(2, 25);
       const fresh = random.int(0, Math.min(met, 5));
       const women = random.int(Math.floor(met / 2), met);
@@ -702,5 +780,5 @@ async function insertDirectoryAndOutreach(
       sessions.map((x) => x.tallies),
     ],
   );
-  return partners.length + sessions.length;
+  return partners;
 }
