@@ -21,6 +21,8 @@ import { RlsDocumentTables1795823600000 } from './1795823600000-rls-document-tab
 import { LinkJournalEventGoal1795829394557 } from './1795829394557-link-journal-event-goal';
 import { ReminderLeadTimes1795836074425 } from './1795836074425-reminder-lead-times';
 import { PersonSiteFileNumberIndex1795838590253 } from './1795838590253-person-site-file-number-index';
+import { CreateReminderDigest1795840076122 } from './1795840076122-create-reminder-digest';
+import { RlsReminderDigest1795840076200 } from './1795840076200-rls-reminder-digest';
 
 /**
  * Every migration, in order. TypeORM loads classes from this list rather than a file glob, so the
@@ -50,4 +52,6 @@ export const migrations = [
   LinkJournalEventGoal1795829394557,
   ReminderLeadTimes1795836074425,
   PersonSiteFileNumberIndex1795838590253,
+  CreateReminderDigest1795840076122,
+  RlsReminderDigest1795840076200,
 ];

@@ -14,7 +14,7 @@ import { AppModule } from './app.module';
 import { ENTITIES } from './database';
 import { Metrics } from './health/metrics';
 import { validationPipe } from './http/validation';
-import { bindJobKeys } from './jobs/handlers';
+import { bindJobKeys, bindJobMailer } from './jobs/handlers';
 
 export interface CreateAppOptions extends Omit<PlatformOptions, 'entities'> {
   authSettings?: AuthSettings;
@@ -37,6 +37,7 @@ export async function createApp(options: CreateAppOptions): Promise<EnvolApp> {
   const { config } = options;
   // The in-process job runner's domain jobs encrypt with this process's keys.
   bindJobKeys(options.keys);
+  bindJobMailer(config);
   const trustProxy = config.trustedProxies.length > 0 ? config.trustedProxies : false;
   const adapter = new FastifyAdapter({
     // Fastify logs through the same pino configuration (no bodies, no credentials).

@@ -13,6 +13,7 @@ import {
   inTransaction,
   loadKeyFile,
   loadConfig,
+  Mailer,
   missingSchedules,
   OutboxExecutor,
   OutboxJob,
@@ -34,7 +35,7 @@ import { CASEWORK_ENTITIES } from '@app/casework';
 import { DOCUMENTS_ENTITIES } from '@app/documents';
 import { PATHWAYS_ENTITIES } from '@app/pathways';
 import { PEOPLE_ENTITIES } from '@app/people';
-import { armDueReminders, REMINDER_ENTITIES } from '@app/reminders';
+import { armDueReminders, armReminderDigests, REMINDER_ENTITIES } from '@app/reminders';
 import { Queue, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { handlersWith } from './handlers';
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
   const logger = createLogger(config);
   // The key file, when given, serves the audit sealer and the domain jobs that touch encrypted fields.
   const keys = config.ENVOL_KEYS_FILE ? loadKeyFile(config.ENVOL_KEYS_FILE) : undefined;
-  const handlers = handlersWith(keys);
+  const mailer = new Mailer(config);
+  const handlers = handlersWith(keys, { mailer, baseUrl: config.baseUrl });
   const missing = JOB_NAMES.filter((name) => typeof handlers[name] !== 'function');
   if (missing.length > 0) throw new ConfigError(`No handler for job(s): ${missing.join(', ')}`);
   const settings = outboxSettings(config);
@@ -134,9 +136,12 @@ async function main(): Promise<void> {
   const armReminders = config.DATABASE_SYSTEM_URL
     ? () => {
         const now = clock.now();
-        return inTransaction(systemDataSource, { requestId: 'reminders-arm', now }, (ctx) =>
-          armDueReminders(ctx.manager, now),
-        );
+        return inTransaction(systemDataSource, { requestId: 'reminders-arm', now }, async (ctx) => {
+          const armed = await armDueReminders(ctx.manager, now);
+          // The daily digests ride on the same pass, only when mail can be sent.
+          if (mailer.configured) await armReminderDigests(ctx.manager, now, config.REMINDER_DIGEST_HOUR);
+          return armed;
+        });
       }
     : undefined;
   if (!armReminders) logger.warn('reminders are not armed by this worker (needs DATABASE_SYSTEM_URL)');
@@ -215,6 +220,7 @@ async function main(): Promise<void> {
     await Promise.all([queue.close(), scheduleQueue.close()]);
     producer.disconnect();
     connection.disconnect();
+    mailer.close();
     await Promise.all([dataSource.destroy(), systemDataSource.destroy()]);
     clearTimeout(forced);
     logger.info('worker stopped');

@@ -1,5 +1,14 @@
 export { armDueReminders, notifyReminder, REMINDER_HANDLERS, REMINDER_NOTIFY_JOB } from './delivery';
-export { Notification, Reminder } from './reminder.entity';
+export {
+  armReminderDigests,
+  parisHour,
+  REMINDER_DIGEST_JOB,
+  reminderDigestHandlers,
+  reminderDigestMail,
+  type DigestCounts,
+  type DigestMailer,
+} from './digest';
+export { Notification, Reminder, ReminderDigest } from './reminder.entity';
 export {
   addDaysIso,
   bucketOf,
@@ -22,9 +31,9 @@ export {
   type ReminderViewer,
 } from './reminders.service';
 
-import { Notification, Reminder } from './reminder.entity';
+import { Notification, Reminder, ReminderDigest } from './reminder.entity';
 
-export const REMINDER_ENTITIES = [Reminder, Notification];
+export const REMINDER_ENTITIES = [Reminder, Notification, ReminderDigest];
 
 /** The encrypted columns, for data-key rotation. */
 export const REMINDERS_ENCRYPTED_COLUMNS = [{ table: 'reminder', column: 'contact' }];

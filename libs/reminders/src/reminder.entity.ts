@@ -110,3 +110,30 @@ export class Notification {
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt!: Date | null;
 }
+
+/**
+ * One user's daily email digest of reminders (SMTP configured): the row is claimed by the arm pass
+ * (its unique key makes the digest once per user and Paris day) and marked when the mail went out.
+ */
+@Entity({ name: 'reminder_digest' })
+@Index('uq_reminder_digest_user_day', ['userId', 'day'], { unique: true })
+export class ReminderDigest {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'association_id', type: 'uuid' })
+  associationId!: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId!: string;
+
+  /** The Paris day it covers. */
+  @Column({ name: 'day', type: 'date' })
+  day!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt!: Date | null;
+}

@@ -1,10 +1,19 @@
 import { caseworkJobHandlers } from '@app/casework';
 import { documentsJobHandlers } from '@app/documents';
 import { peopleJobHandlers } from '@app/people';
-import { REMINDER_HANDLERS, RemindersService } from '@app/reminders';
-import { FieldCipher, OutboxError, SYSTEM_HANDLERS, type JobHandlerMap, type Keys } from '@app/platform';
+import { REMINDER_HANDLERS, reminderDigestHandlers, RemindersService, type DigestMailer } from '@app/reminders';
+import {
+  FieldCipher,
+  Mailer,
+  OutboxError,
+  SYSTEM_HANDLERS,
+  type AppConfig,
+  type JobHandlerMap,
+  type Keys,
+} from '@app/platform';
 
 let jobCipher: FieldCipher | undefined;
+let jobMailer: DigestMailer | undefined;
 
 /**
  * The keys the domain jobs decrypt and encrypt with (safe contacts, reminders' contact constraints).
@@ -14,6 +23,16 @@ export function bindJobKeys(keys: Keys): void {
   jobCipher = new FieldCipher(keys);
 }
 
+/** The mailer of the reminder digests (SMTP_URL, MAIL_FROM, PUBLIC_URL): bound by `createApp` too. */
+export function bindJobMailer(config: AppConfig): void {
+  jobMailer?.mailer.close();
+  jobMailer = { mailer: new Mailer(config), baseUrl: config.baseUrl };
+}
+
+const mailer = (): DigestMailer => {
+  if (!jobMailer) throw new OutboxError('JOB_NO_SMTP');
+  return jobMailer;
+};
 const cipher = (): FieldCipher => {
   if (!jobCipher) throw new OutboxError('JOB_NO_KEYS');
   return jobCipher;
@@ -27,6 +46,7 @@ const reminders = (): RemindersService => new RemindersService(cipher());
 export const JOB_HANDLERS: JobHandlerMap = {
   ...SYSTEM_HANDLERS,
   ...REMINDER_HANDLERS,
+  ...reminderDigestHandlers(mailer),
   ...peopleJobHandlers(cipher),
   ...caseworkJobHandlers(reminders),
   ...documentsJobHandlers(reminders),

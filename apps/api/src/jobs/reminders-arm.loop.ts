@@ -1,11 +1,12 @@
 import { Inject, Injectable, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import { armDueReminders } from '@app/reminders';
+import { armDueReminders, armReminderDigests } from '@app/reminders';
 import { AppConfig, Clock, inTransaction, LOGGER, SystemDatabase, type Logger } from '@app/platform';
 
 /**
  * Arms due reminders (SCHEDULES.md `reminders.arm`) from a timer in the API process when jobs run
  * in-process (no REDIS_URL, the embedded mode); with Redis the worker's schedule does it. The
- * in-process runner then delivers the jobs. Interval: REMINDER_ARM_INTERVAL_MS.
+ * in-process runner then delivers the jobs. Interval: REMINDER_ARM_INTERVAL_MS. With SMTP_URL, the
+ * same pass enqueues the daily digests (from REMINDER_DIGEST_HOUR, Paris).
  */
 @Injectable()
 export class RemindersArmLoop implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -24,7 +25,12 @@ export class RemindersArmLoop implements OnApplicationBootstrap, OnApplicationSh
     const dataSource = this.system.dataSource;
     if (!dataSource) return Promise.resolve(0);
     const now = this.clock.now();
-    return inTransaction(dataSource, { requestId: 'reminders-arm', now }, (ctx) => armDueReminders(ctx.manager, now));
+    return inTransaction(dataSource, { requestId: 'reminders-arm', now }, async (ctx) => {
+      const armed = await armDueReminders(ctx.manager, now);
+      // The daily digests ride on the same pass, only when mail can be sent (SMTP_URL).
+      if (this.config.SMTP_URL) await armReminderDigests(ctx.manager, now, this.config.REMINDER_DIGEST_HOUR);
+      return armed;
+    });
   }
 
   onApplicationBootstrap(): void {

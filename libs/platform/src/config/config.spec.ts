@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(config.NODE_ENV).toBe('development');
     expect(config.DATABASE_URL).toBeUndefined();
     expect(config.trustedProxies).toEqual([]);
+    expect(config.REMINDER_DIGEST_HOUR).toBe(7);
   });
 
   it('parses numbers and lists', () => {
@@ -22,6 +23,8 @@ describe('loadConfig', () => {
     [{ REDIS_URL: 'localhost:6379' }, 'REDIS_URL'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ NODE_ENV: 'staging' }, 'NODE_ENV'],
+    [{ REMINDER_DIGEST_HOUR: '24' }, 'REMINDER_DIGEST_HOUR'],
+    [{ REMINDER_DIGEST_HOUR: 'seven' }, 'REMINDER_DIGEST_HOUR'],
   ])('refuses %j in one line naming the variable', (env, name) => {
     let error: unknown;
     try {

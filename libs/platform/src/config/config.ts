@@ -101,6 +101,16 @@ export class AppConfig {
   @Max(3_600_000)
   REMINDER_ARM_INTERVAL_MS = 60_000;
 
+  /**
+   * With SMTP_URL: from this hour of the Paris day on, the arm pass also enqueues each user's daily
+   * reminder digest (counts and a link, once a day).
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(23)
+  REMINDER_DIGEST_HOUR = 7;
+
   /** Folder of the embedded PostgreSQL and generated key file (git-ignored). */
   @IsString()
   ENVOL_HOME = '.envol';

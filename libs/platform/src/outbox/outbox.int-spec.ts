@@ -53,6 +53,7 @@ describe('outbox (real PostgreSQL, runtime and system roles)', () => {
     },
     // Domain jobs (their libs have their own tests); not run here.
     'reminders.notify': () => Promise.reject(new Error('not run in this test')),
+    'reminders.digest': () => Promise.reject(new Error('not run in this test')),
     'people.reminders.resync': () => Promise.reject(new Error('not run in this test')),
     'casework.reminders.resync': () => Promise.reject(new Error('not run in this test')),
     'documents.reminders.resync': () => Promise.reject(new Error('not run in this test')),

@@ -23,6 +23,12 @@ export interface JobPayloads {
   /** Delivers one due reminder to its assignees (libs/reminders); the id only, never what it is about. */
   'reminders.notify': { reminderId: string };
   /**
+   * The daily email digest of one user (SMTP configured): counts of their open reminders and a link,
+   * once per Paris day (`day`, the number yyyymmdd: payloads hold ids and numbers only). The
+   * association is the outbox row's.
+   */
+  'reminders.digest': { userId: string; day: number };
+  /**
    * A reminder lead time of the association changed: recompute the open reminders of its files (people
    * lib: no contact, retention review), its appointments (casework) or its documents (documents), a
    * batch of sources at a time, ordered by id after `afterId` (the nil uuid to start); each batch
@@ -38,6 +44,7 @@ export const JOB_NAMES = [
   'system.ping',
   'system.poison',
   'reminders.notify',
+  'reminders.digest',
   'people.reminders.resync',
   'casework.reminders.resync',
   'documents.reminders.resync',
