@@ -177,7 +177,7 @@ describe('documents, referrals and outreach in the browser', () => {
     await page.getByRole('group', { name: 'Langue du premier contact' }).getByLabel('Roumain').fill('3');
     await page.getByRole('group', { name: 'Matériel remis' }).getByLabel('Préservatifs').fill('30');
     await page.getByRole('button', { name: 'Enregistrer la maraude' }).click();
-    await page.getByText('Maraude enregistrée.').waitFor();
+    await page.getByText('Maraude enregistrée.', { exact: true }).waitFor();
     await page.getByRole('table', { name: 'Maraudes enregistrées' }).getByText('Bois').waitFor();
     expect(await overflowsSideways(page)).toBe(false);
 
