@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { freePort } from './harness.mjs';
 
 export const PASSWORD = 'synthetic-password';
 export const ASSOCIATIONS = 20;
@@ -67,4 +68,50 @@ export async function syntheticData(context) {
     },
   };
   return shared;
+}
+
+const READY = /ready on \d+/;
+
+/**
+ * Starts a server entry (`scripts/bench/servers/*.mjs`) on the run's database, key file and Redis,
+ * with `extra` environment; waits for its "ready" line. Stopped when the scenario ends, or by the
+ * caller (`proc.stop()`).
+ */
+export async function startServer(context, keysFile, entry, extra = {}) {
+  const port = await freePort();
+  const proc = context.node(entry, {
+    NODE_ENV: 'development',
+    DATABASE_URL: context.database.appUrl,
+    DATABASE_SYSTEM_URL: context.database.systemUrl,
+    ENVOL_KEYS_FILE: keysFile,
+    REDIS_URL: context.redisUrl,
+    LOG_LEVEL: 'warn',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ...extra,
+  });
+  await proc.waitFor(READY, { timeoutMs: 60_000, signal: context.signal });
+  return { port, proc };
+}
+
+/**
+ * Signs in by the login route as the web UI does: the headers of the session, its cookie and, from
+ * `GET /api/me`, its CSRF token (for writes).
+ */
+export async function signIn(port, email) {
+  const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: PASSWORD }),
+  });
+  const body = await response.json();
+  if (response.status !== 200 || (body.next !== undefined && body.next !== 'done')) {
+    throw new Error(`sign-in answered ${response.status} ${JSON.stringify(body)}`);
+  }
+  const cookie = response.headers.get('set-cookie')?.split(';')[0];
+  if (!cookie) throw new Error('sign-in set no cookie');
+  const me = await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { cookie } });
+  const { csrfToken } = await me.json();
+  if (!csrfToken) throw new Error(`GET /api/me answered ${me.status} without a CSRF token`);
+  return { cookie, 'x-csrf-token': csrfToken };
 }

@@ -9,8 +9,7 @@
 // it does not move the reminders, check a session or audit.
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort } from '../harness.mjs';
-import { PASSWORD, syntheticData } from '../synthetic.mjs';
+import { signIn, startServer, syntheticData } from '../synthetic.mjs';
 
 export const name = 'notes';
 export const title = 'log a note (POST /api/persons/:id/events) at 64 connections, against a node:http + pg baseline';
@@ -20,7 +19,6 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const WARMUP_S = 3;
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 50_000);
 const FILES = 1000;
-const READY = /ready on \d+/;
 const NOTE = {
   type: 'phone_call',
   attendees: ['person'],
@@ -38,42 +36,7 @@ export async function run(context) {
   const subject = data.seeder.associations[0];
   const worker = subject.workers[0];
 
-  const env = (port, extra = {}) => ({
-    NODE_ENV: 'development',
-    DATABASE_URL: database.appUrl,
-    DATABASE_SYSTEM_URL: database.systemUrl,
-    ENVOL_KEYS_FILE: data.keysFile,
-    REDIS_URL: context.redisUrl,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ...extra,
-  });
-  const start = async (entry, extra) => {
-    const port = await freePort();
-    const proc = context.node(entry, env(port, extra));
-    await proc.waitFor(READY, { timeoutMs: 60_000, signal: context.signal });
-    return { port, proc };
-  };
-
-  /** The worker's session cookie and CSRF token, as the web UI gets them. */
-  const signIn = async (port) => {
-    const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: worker.email, password: PASSWORD }),
-    });
-    const body = await response.json();
-    if (response.status !== 200 || (body.next !== undefined && body.next !== 'done')) {
-      throw new Error(`sign-in answered ${response.status} ${JSON.stringify(body)}`);
-    }
-    const cookie = response.headers.get('set-cookie')?.split(';')[0];
-    if (!cookie) throw new Error('sign-in set no cookie');
-    const me = await fetch(`http://127.0.0.1:${port}/api/me`, { headers: { cookie } });
-    const { csrfToken } = await me.json();
-    if (!csrfToken) throw new Error(`GET /api/me answered ${me.status} without a CSRF token`);
-    return { cookie, 'x-csrf-token': csrfToken };
-  };
+  const start = (entry, extra) => startServer(context, data.keysFile, entry, extra);
 
   /** Files of the worker's team, read as the owner in the tenant. */
   const client = new pg.Client({ connectionString: database.ownerUrl });
@@ -126,7 +89,7 @@ export async function run(context) {
   };
 
   const envol = await start('scripts/bench/servers/envol.mjs', { BENCH_AUDIT: 'on' });
-  const headers = await signIn(envol.port);
+  const headers = await signIn(envol.port, worker.email);
   // One note first, to check the answer before measuring thousands of them.
   const probe = await fetch(`http://127.0.0.1:${envol.port}/api/persons/${ids[0]}/events`, {
     method: 'POST',

@@ -12,8 +12,7 @@
 // caseload pages read at every size.
 import autocannon from 'autocannon';
 import pg from 'pg';
-import { freePort } from '../harness.mjs';
-import { PASSWORD, syntheticData } from '../synthetic.mjs';
+import { signIn, startServer, syntheticData } from '../synthetic.mjs';
 
 export const name = 'reads';
 export const title = 'caseload page and person file read at 64 connections, against a node:http + pg baseline';
@@ -26,7 +25,6 @@ const PERSONS = Number(process.env.BENCH_PERSONS ?? 50_000);
 const GROWTH_SIZES = (process.env.BENCH_GROWTH_SIZES ?? '5000,50000').split(',').map(Number);
 const PAGES = 20;
 const FILES = 1000;
-const READY = /ready on \d+/;
 
 const ms = (v) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
 const perSecond = (v) => `${Math.round(v).toLocaleString('en-GB')} req/s`;
@@ -38,41 +36,9 @@ export async function run(context) {
   const subject = seeder.associations[0];
   const coordinator = subject.coordinators[0];
 
-  const env = (port, extra = {}) => ({
-    NODE_ENV: 'development',
-    DATABASE_URL: database.appUrl,
-    DATABASE_SYSTEM_URL: database.systemUrl,
-    ENVOL_KEYS_FILE: keysFile,
-    REDIS_URL: context.redisUrl,
-    LOG_LEVEL: 'warn',
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    ...extra,
-  });
-
-  /** Starts a server entry, waits for its "ready" line; stopped when the scenario ends or by the caller. */
-  const start = async (entry, extra) => {
-    const port = await freePort();
-    const proc = context.node(entry, env(port, extra));
-    await proc.waitFor(READY, { timeoutMs: 60_000, signal: context.signal });
-    return { port, proc };
-  };
-
-  /** The coordinator's session cookie, by the login route as the web UI does. */
-  const signIn = async (port) => {
-    const response = await fetch(`http://127.0.0.1:${port}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: coordinator.email, password: PASSWORD }),
-    });
-    const body = await response.json();
-    if (response.status !== 200 || (body.next !== undefined && body.next !== 'done')) {
-      throw new Error(`sign-in answered ${response.status} ${JSON.stringify(body)}`);
-    }
-    const cookie = response.headers.get('set-cookie')?.split(';')[0];
-    if (!cookie) throw new Error('sign-in set no cookie');
-    return cookie;
-  };
+  const start = (entry, extra) => startServer(context, keysFile, entry, extra);
+  // The session cookie only: reads need no CSRF token.
+  const sessionOf = async (port) => ({ cookie: (await signIn(port, coordinator.email)).cookie });
 
   /** Files of the coordinator's scope and the number of caseload pages, read as the owner in the tenant. */
   const sample = async () => {
@@ -145,13 +111,13 @@ export async function run(context) {
     const out = {};
 
     const envol = await start('scripts/bench/servers/envol.mjs', { BENCH_AUDIT: 'on' });
-    const cookie = { cookie: await signIn(envol.port) };
+    const cookie = await sessionOf(envol.port);
     out.caseload = await hammer(envol.port, caseloadPaths('/api/persons'), cookie, 'Envol caseload (audit on)');
     out.file = await hammer(envol.port, filePaths('/api/persons'), cookie, 'Envol file read (audit on)');
     await envol.proc.stop();
     if (withAuditOff) {
       const quiet = await start('scripts/bench/servers/envol.mjs', { BENCH_AUDIT: 'off' });
-      const quietCookie = { cookie: await signIn(quiet.port) };
+      const quietCookie = await sessionOf(quiet.port);
       out.fileNoAudit = await hammer(quiet.port, filePaths('/api/persons'), quietCookie, 'Envol file read (audit off)');
       await quiet.proc.stop();
     }
