@@ -273,3 +273,67 @@ export async function redisVersion(url) {
     client.disconnect();
   }
 }
+
+const WORKER_READY = /"msg":"worker ready"/;
+
+/**
+ * A worker process as `npm run start:worker` runs it (BullMQ), on the run's database and Redis, with
+ * `settings` added to its environment; resolves once it is ready. `watch(what, work)` runs
+ * `work(alive)`, where `alive()` throws if the worker has exited; a failure carries the end of the
+ * worker's output. Stopped when the scenario ends, or by `proc.stop()`.
+ */
+export async function startWorker(context, settings) {
+  const worker = context.node('dist/apps/worker/src/main.js', {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: context.database.appUrl,
+    DATABASE_SYSTEM_URL: context.database.systemUrl,
+    REDIS_URL: context.redisUrl,
+    ...settings,
+  });
+  await worker.waitFor(WORKER_READY, { timeoutMs: 60_000, signal: context.signal });
+  const alive = (what) => () => {
+    const { exitCode, signalCode } = worker.child;
+    if (exitCode !== null || signalCode !== null) {
+      throw new Error(`the worker exited (${exitCode ?? signalCode}) before all ${what}`);
+    }
+  };
+  return {
+    proc: worker,
+    async watch(what, work) {
+      try {
+        return await work(alive(what));
+      } catch (error) {
+        throw new Error(`${error.message}\n--- worker output (end) ---\n${worker.output().slice(-4000)}`);
+      }
+    },
+  };
+}
+
+/**
+ * The in-process job runner, in this process, as the API runs it without REDIS_URL, with `settings`
+ * as its configuration's environment. `stop()` may be called more than once; it also runs when the
+ * scenario ends.
+ */
+export async function startEmbeddedJobs(context, settings) {
+  const platform = await loadDist('dist/libs/platform/src/index.js');
+  const { ENTITIES } = await loadDist('dist/apps/api/src/database.js');
+  const { JOB_HANDLERS } = await loadDist('dist/apps/api/src/jobs/handlers.js');
+  const config = platform.loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: context.database.appUrl,
+    DATABASE_SYSTEM_URL: context.database.systemUrl,
+    ...settings,
+  });
+  const jobs = await platform.startInProcessJobs({
+    config,
+    entities: ENTITIES,
+    handlers: JOB_HANDLERS,
+    logger: platform.createLogger(config),
+  });
+  let stopped;
+  const stop = () => (stopped ??= jobs.stop());
+  context.defer(stop);
+  return { stop };
+}

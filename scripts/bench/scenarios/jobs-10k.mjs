@@ -9,6 +9,7 @@
 // done (polled every 100 ms); every row must end with effects = 1.
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { startEmbeddedJobs, startWorker } from '../harness.mjs';
 
 export const name = 'jobs-10k';
 export const title = '10,000 jobs due at once → all done';
@@ -18,8 +19,6 @@ const JOBS = 10_000;
 const CONCURRENCY = 10;
 const RELAY_INTERVAL_MS = 200;
 const POLL_MS = 100;
-const READY = /"msg":"worker ready"/;
-
 const BASELINE_UPDATE = `UPDATE outbox_job SET state = 'done', effects = effects + 1, done_at = now()
   WHERE id = $1 AND state IN ('pending', 'queued')`;
 
@@ -120,28 +119,10 @@ export async function run(context) {
   // BullMQ: one worker process, as `npm run start:worker` runs it.
   {
     await reset();
-    const worker = context.node('dist/apps/worker/src/main.js', {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: database.appUrl,
-      DATABASE_SYSTEM_URL: database.systemUrl,
-      REDIS_URL: context.redisUrl,
-      ...JOB_SETTINGS,
-    });
-    await worker.waitFor(READY, { timeoutMs: 60_000, signal: context.signal });
+    const worker = await startWorker(context, JOB_SETTINGS);
     const insertSeconds = await insertDue();
-    let seconds;
-    try {
-      seconds = await untilAllDone('BullMQ', () => {
-        const { exitCode, signalCode } = worker.child;
-        if (exitCode !== null || signalCode !== null) {
-          throw new Error(`the worker exited (${exitCode ?? signalCode}) before all jobs were done`);
-        }
-      });
-    } catch (error) {
-      throw new Error(`${error.message}\n--- worker output (end) ---\n${worker.output().slice(-4000)}`);
-    }
-    await worker.stop();
+    const seconds = await worker.watch('jobs were done', (alive) => untilAllDone('BullMQ', alive));
+    await worker.proc.stop();
     measured.bullmq = { seconds, insertSeconds, check: await check() };
     context.log(`BullMQ: ${seconds.toFixed(2)} s`);
   }
@@ -149,24 +130,7 @@ export async function run(context) {
   // Embedded: the in-process runner, in this process, as the API runs it without REDIS_URL.
   {
     await reset();
-    const platform = await context.load('dist/libs/platform/src/index.js');
-    const { ENTITIES } = await context.load('dist/apps/api/src/database.js');
-    const config = platform.loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.appUrl,
-      DATABASE_SYSTEM_URL: database.systemUrl,
-      ...JOB_SETTINGS,
-    });
-    const jobs = await platform.startInProcessJobs({
-      config,
-      entities: ENTITIES,
-      handlers: (await context.load('dist/apps/api/src/jobs/handlers.js')).JOB_HANDLERS,
-      logger: platform.createLogger(config),
-    });
-    let stopped;
-    const stop = () => (stopped ??= jobs.stop());
-    context.defer(stop);
+    const { stop } = await startEmbeddedJobs(context, JOB_SETTINGS);
     const insertSeconds = await insertDue();
     const seconds = await untilAllDone('embedded');
     await stop();

@@ -13,6 +13,7 @@
 // notified (polled every 100 ms); every reminder must end with exactly one notification.
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
+import { startEmbeddedJobs, startWorker } from '../harness.mjs';
 import { syntheticData } from '../synthetic.mjs';
 
 export const name = 'reminders-10k';
@@ -22,8 +23,6 @@ const REMINDERS = 10_000;
 const CONCURRENCY = 10;
 const INTERVAL_MS = 200;
 const POLL_MS = 100;
-const READY = /"msg":"worker ready"/;
-
 const JOB_SETTINGS = {
   OUTBOX_RELAY_INTERVAL_MS: String(INTERVAL_MS),
   REMINDER_ARM_INTERVAL_MS: String(INTERVAL_MS),
@@ -149,28 +148,10 @@ export async function run(context) {
   // BullMQ: one worker process, as `npm run start:worker` runs it.
   {
     await reset();
-    const worker = context.node('dist/apps/worker/src/main.js', {
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      DATABASE_URL: database.appUrl,
-      DATABASE_SYSTEM_URL: database.systemUrl,
-      REDIS_URL: context.redisUrl,
-      ...JOB_SETTINGS,
-    });
-    await worker.waitFor(READY, { timeoutMs: 60_000, signal: context.signal });
+    const worker = await startWorker(context, JOB_SETTINGS);
     const insertSeconds = await insertDue();
-    let seconds;
-    try {
-      seconds = await untilAllNotified('BullMQ', () => {
-        const { exitCode, signalCode } = worker.child;
-        if (exitCode !== null || signalCode !== null) {
-          throw new Error(`the worker exited (${exitCode ?? signalCode}) before all reminders were notified`);
-        }
-      });
-    } catch (error) {
-      throw new Error(`${error.message}\n--- worker output (end) ---\n${worker.output().slice(-4000)}`);
-    }
-    await worker.stop();
+    const seconds = await worker.watch('reminders were notified', (alive) => untilAllNotified('BullMQ', alive));
+    await worker.proc.stop();
     measured.bullmq = { seconds, insertSeconds, check: await check() };
     context.log(`BullMQ: ${seconds.toFixed(2)} s`);
   }
@@ -180,23 +161,7 @@ export async function run(context) {
     await reset();
     const platform = await context.load('dist/libs/platform/src/index.js');
     const { armDueReminders } = await context.load('dist/libs/reminders/src/index.js');
-    const { ENTITIES } = await context.load('dist/apps/api/src/database.js');
-    const config = platform.loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'warn',
-      DATABASE_URL: database.appUrl,
-      DATABASE_SYSTEM_URL: database.systemUrl,
-      ...JOB_SETTINGS,
-    });
-    const jobs = await platform.startInProcessJobs({
-      config,
-      entities: ENTITIES,
-      handlers: (await context.load('dist/apps/api/src/jobs/handlers.js')).JOB_HANDLERS,
-      logger: platform.createLogger(config),
-    });
-    let stopped;
-    const stop = () => (stopped ??= jobs.stop());
-    context.defer(stop);
+    const { stop } = await startEmbeddedJobs(context, JOB_SETTINGS);
     const system = await platform
       .createDataSource({ url: database.systemUrl, entities: [], poolSize: 1, applicationName: 'envol-bench-arm' })
       .initialize();
