@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { Redis } from 'ioredis';
 import pg from 'pg';
 
@@ -336,4 +337,35 @@ export async function startEmbeddedJobs(context, settings) {
   const stop = () => (stopped ??= jobs.stop());
   context.defer(stop);
   return { stop };
+}
+
+/**
+ * The baselines' "database alone": `concurrency` loops on `pool`, each taking the next id and running
+ * `work(client, id)` in a transaction of its own (rolled back if it throws). The pool's connections
+ * are opened before the clock starts, as a worker's are before its jobs. Answers the seconds taken.
+ */
+export async function transactionLanes(context, pool, concurrency, ids, work) {
+  const warm = await Promise.all(Array.from({ length: concurrency }, () => pool.connect()));
+  warm.forEach((client) => client.release());
+  let next = 0;
+  const lane = async () => {
+    while (next < ids.length) {
+      if (context.signal.aborted) throw new Error('interrupted');
+      const id = ids[next++];
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        await work(client, id);
+        await client.query('COMMIT');
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, lane));
+  return (performance.now() - started) / 1000;
 }

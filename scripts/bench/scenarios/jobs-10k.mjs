@@ -9,7 +9,7 @@
 // done (polled every 100 ms); every row must end with effects = 1.
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { startEmbeddedJobs, startWorker } from '../harness.mjs';
+import { startEmbeddedJobs, startWorker, transactionLanes } from '../harness.mjs';
 
 export const name = 'jobs-10k';
 export const title = '10,000 jobs due at once → all done';
@@ -87,31 +87,10 @@ export async function run(context) {
     await reset();
     const insertSeconds = await insertDue();
     const ids = (await owner.query('SELECT id FROM outbox_job ORDER BY run_at')).rows.map((r) => r.id);
-    // Connections opened before the clock starts: the worker's pools are open before its jobs too.
-    const warm = await Promise.all(Array.from({ length: CONCURRENCY }, () => app.connect()));
-    warm.forEach((client) => client.release());
-    let next = 0;
-    const lane = async () => {
-      while (next < ids.length) {
-        if (context.signal.aborted) throw new Error('interrupted');
-        const id = ids[next++];
-        const client = await app.connect();
-        try {
-          await client.query('BEGIN');
-          const { rowCount } = await client.query(BASELINE_UPDATE, [id]);
-          await client.query('COMMIT');
-          if (rowCount !== 1) throw new Error(`baseline: row ${id} was not pending`);
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
-        }
-      }
-    };
-    const started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = await transactionLanes(context, app, CONCURRENCY, ids, async (client, id) => {
+      const { rowCount } = await client.query(BASELINE_UPDATE, [id]);
+      if (rowCount !== 1) throw new Error(`baseline: row ${id} was not pending`);
+    });
     measured.baseline = { seconds, insertSeconds, check: await check() };
     context.log(`baseline: ${seconds.toFixed(2)} s`);
   }

@@ -7,16 +7,13 @@
 // node:http + pg) does the same INSERTs, text encrypted with the same envelope functions, and the
 // last-contact UPDATE in one transaction as envol_app with the tenant set, and answers the same JSON;
 // it does not move the reminders, check a session or audit.
-import autocannon from 'autocannon';
 import pg from 'pg';
+import { CONNECTIONS, DURATION_S, figure, loadRun, WARMUP_S } from '../load.mjs';
 import { signIn, startServer, syntheticData } from '../synthetic.mjs';
 
 export const name = 'notes';
 export const title = 'log a note (POST /api/persons/:id/events) at 64 connections, against a node:http + pg baseline';
 
-const CONNECTIONS = 64;
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const WARMUP_S = 3;
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 50_000);
 const FILES = 1000;
 const NOTE = {
@@ -25,9 +22,6 @@ const NOTE = {
   durationMinutes: 10,
   text: 'Appel de suivi : rendez-vous à la préfecture confirmé, documents à apporter listés ensemble.',
 };
-
-const ms = (v) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
-const perSecond = (v) => `${Math.round(v).toLocaleString('en-GB')} req/s`;
 
 export async function run(context) {
   const { database } = context;
@@ -58,34 +52,19 @@ export async function run(context) {
   context.log(`${PERSONS} persons; ${ids.length} files of the worker's team written to`);
   const body = JSON.stringify(NOTE);
 
-  const hammer = async (port, prefix, headers, label) => {
+  const hammer = (port, prefix, headers, label) => {
     let i = 0;
-    const options = {
-      url: `http://127.0.0.1:${port}`,
-      connections: CONNECTIONS,
-      headers: { ...headers, 'content-type': 'application/json' },
-      requests: [
-        {
-          method: 'POST',
-          body,
-          setupRequest: (request) => ({ ...request, path: `${prefix}/${ids[i++ % ids.length]}/events` }),
-        },
-      ],
-    };
-    await autocannon({ ...options, duration: WARMUP_S });
-    if (context.signal.aborted) throw new Error('Interrupted');
-    const result = await autocannon({ ...options, duration: DURATION_S });
-    const failures = result.non2xx + result.errors + result.timeouts;
-    context.log(
-      `${label}: ${perSecond(result.requests.average)}, p50 ${ms(result.latency.p50)}, p99 ${ms(result.latency.p99)}, ${result.requests.total} requests, ${failures} failed`,
+    return loadRun(
+      context,
+      port,
+      { ...headers, 'content-type': 'application/json' },
+      {
+        method: 'POST',
+        body,
+        setupRequest: (request) => ({ ...request, path: `${prefix}/${ids[i++ % ids.length]}/events` }),
+      },
+      label,
     );
-    return {
-      rps: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      total: result.requests.total,
-      failures,
-    };
   };
 
   const envol = await start('scripts/bench/servers/envol.mjs', { BENCH_AUDIT: 'on' });
@@ -116,13 +95,6 @@ export async function run(context) {
   const b = await hammer(baseline.port, '/persons', {}, 'baseline log a note');
   await baseline.proc.stop();
 
-  const figure = (x) => ({
-    value: x.rps,
-    unit: 'req/s',
-    p50: x.p50,
-    p99: x.p99,
-    text: `${perSecond(x.rps)} · p50 ${ms(x.p50)} · p99 ${ms(x.p99)}`,
-  });
   const k = PERSONS >= 1000 ? `${PERSONS / 1000}k` : String(PERSONS);
   const failed = m.failures + b.failures;
   return {

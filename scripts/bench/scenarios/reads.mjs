@@ -10,24 +10,18 @@
 // what the audit costs. With --growth: the same at 5,000 and 50,000 persons (BENCH_GROWTH_SIZES to
 // change, e.g. 5000,50000,200000), data added to the same associations between steps, the same
 // caseload pages read at every size.
-import autocannon from 'autocannon';
 import pg from 'pg';
+import { CONNECTIONS, DURATION_S, figure, loadRun, ms, WARMUP_S } from '../load.mjs';
 import { signIn, startServer, syntheticData } from '../synthetic.mjs';
 
 export const name = 'reads';
 export const title = 'caseload page and person file read at 64 connections, against a node:http + pg baseline';
 export const growth = true;
 
-const CONNECTIONS = 64;
-const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
-const WARMUP_S = 3;
 const PERSONS = Number(process.env.BENCH_PERSONS ?? 50_000);
 const GROWTH_SIZES = (process.env.BENCH_GROWTH_SIZES ?? '5000,50000').split(',').map(Number);
 const PAGES = 20;
 const FILES = 1000;
-
-const ms = (v) => `${v < 10 ? v.toFixed(1) : Math.round(v)} ms`;
-const perSecond = (v) => `${Math.round(v).toLocaleString('en-GB')} req/s`;
 
 export async function run(context) {
   const { database } = context;
@@ -66,33 +60,16 @@ export async function run(context) {
     }
   };
 
-  /** One load run: 64 connections, a warm-up, then DURATION_S seconds measured. */
-  const hammer = async (port, paths, headers, label) => {
+  /** One load run over `paths`, each connection taking the next. */
+  const hammer = (port, paths, headers, label) => {
     let i = 0;
-    const options = {
-      url: `http://127.0.0.1:${port}`,
-      connections: CONNECTIONS,
+    return loadRun(
+      context,
+      port,
       headers,
-      requests: [
-        {
-          setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] }),
-        },
-      ],
-    };
-    await autocannon({ ...options, duration: WARMUP_S });
-    if (context.signal.aborted) throw new Error('Interrupted');
-    const result = await autocannon({ ...options, duration: DURATION_S });
-    const failures = result.non2xx + result.errors + result.timeouts;
-    context.log(
-      `${label}: ${perSecond(result.requests.average)}, p50 ${ms(result.latency.p50)}, p99 ${ms(result.latency.p99)}, ${result.requests.total} requests, ${failures} failed`,
+      { setupRequest: (request) => ({ ...request, path: paths[i++ % paths.length] }) },
+      label,
     );
-    return {
-      rps: result.requests.average,
-      p50: result.latency.p50,
-      p99: result.latency.p99,
-      total: result.requests.total,
-      failures,
-    };
   };
 
   // Growth compares the same pages at every size: the pages the smallest size has (an OFFSET's cost
@@ -131,13 +108,6 @@ export async function run(context) {
     return out;
   };
 
-  const figure = (m) => ({
-    value: m.rps,
-    unit: 'req/s',
-    p50: m.p50,
-    p99: m.p99,
-    text: `${perSecond(m.rps)} · p50 ${ms(m.p50)} · p99 ${ms(m.p99)}`,
-  });
   const row = (scenario, envol, baseline, notes) => ({
     scenario,
     envol: figure(envol),

@@ -13,7 +13,7 @@
 // notified (polled every 100 ms); every reminder must end with exactly one notification.
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { startEmbeddedJobs, startWorker } from '../harness.mjs';
+import { startEmbeddedJobs, startWorker, transactionLanes } from '../harness.mjs';
 import { syntheticData } from '../synthetic.mjs';
 
 export const name = 'reminders-10k';
@@ -115,32 +115,12 @@ export async function run(context) {
     const insertSeconds = await insertDue();
     const ids = (await owner.query('SELECT id FROM reminder ORDER BY due_on, id')).rows.map((r) => r.id);
     if (ids.length !== REMINDERS) throw new Error(`the baseline sees ${ids.length} reminders instead of ${REMINDERS}`);
-    const warm = await Promise.all(Array.from({ length: CONCURRENCY }, () => app.connect()));
-    warm.forEach((client) => client.release());
-    let next = 0;
-    const lane = async () => {
-      while (next < ids.length) {
-        if (context.signal.aborted) throw new Error('interrupted');
-        const id = ids[next++];
-        const client = await app.connect();
-        try {
-          await client.query('BEGIN');
-          await client.query(`SELECT set_config('app.association_id', $1, true)`, [subject.id]);
-          const { rows } = await client.query(BASELINE_UPDATE, [id]);
-          if (rows.length !== 1) throw new Error(`baseline: reminder ${id} was not pending`);
-          await client.query(BASELINE_INSERT, [rows[0].association_id, rows[0].assignee_user_id, id]);
-          await client.query('COMMIT');
-        } catch (error) {
-          await client.query('ROLLBACK').catch(() => undefined);
-          throw error;
-        } finally {
-          client.release();
-        }
-      }
-    };
-    const started = performance.now();
-    await Promise.all(Array.from({ length: CONCURRENCY }, lane));
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = await transactionLanes(context, app, CONCURRENCY, ids, async (client, id) => {
+      await client.query(`SELECT set_config('app.association_id', $1, true)`, [subject.id]);
+      const { rows } = await client.query(BASELINE_UPDATE, [id]);
+      if (rows.length !== 1) throw new Error(`baseline: reminder ${id} was not pending`);
+      await client.query(BASELINE_INSERT, [rows[0].association_id, rows[0].assignee_user_id, id]);
+    });
     measured.baseline = { seconds, insertSeconds, check: await check() };
     context.log(`baseline: ${seconds.toFixed(2)} s`);
   }
